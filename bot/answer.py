@@ -1,0 +1,183 @@
+"""The default answerer, which needs no LLM: it scores the sentences of the retrieved passages
+against the question, answers with the best (adding a neighbour only when it helps), and abstains
+when the evidence is too weak. Citations are built by `bot.cite`; retrieval is `bot.retrieve`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from bot.cite import Evidence, cite, join_with_markers
+from bot.keyword import KeywordIndex
+from bot.schema import Answer, Passage
+from bot.text import Language, keyword_tokens, sentence_spans
+
+NOT_COVERED = {
+    "en": "The documents don't cover this question. The nearest sources are listed below.",
+    "zh": "文档中没有涉及这个问题的内容。下面列出了最相关的来源。",
+}
+
+_ASKS_COUNT = re.compile(r"\bhow (many|much)\b|\bnumber of\b|\bwhat (share|percentage|proportion)\b|多少|几[个家款项批位]|数量|比例|占比")
+_ASKS_DATE = re.compile(
+    r"\bwhen\b|\b(what|which) (date|year|month|day)\b|\bin what year\b|何时|什么时候|哪一?[年天月日]|日期|几月|几号|哪年"
+)
+_HAS_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|million|billion)\b|[一二三四五六七八九十百千万亿]", re.I)
+_HAS_DATE = re.compile(
+    r"\b(1[89]|20)\d\d\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d+\s*[年月日]|[一二三四五六七八九十]+月",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    evidence: Evidence
+    score: float
+    lexical: float
+    semantic: float
+    context_lexical: float
+
+
+@dataclass(frozen=True)
+class AbstainPolicy:
+    """Answer when `confidence >= threshold`; confidence is a logistic function of the evidence
+    features, with weights fitted on labelled questions (see README, "Abstention")."""
+
+    threshold: float = 0.5
+    bias: float = -6.0
+    w_lexical: float = 4.0
+    w_context: float = 4.0
+    w_semantic: float = 5.0
+
+    def confidence(self, best: ScoredSentence) -> float:
+        z = (
+            self.bias
+            + self.w_lexical * best.lexical
+            + self.w_context * best.context_lexical
+            + self.w_semantic * best.semantic
+        )
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+class ExtractiveAnswerer:
+    """Answers with sentences taken word for word from the passages."""
+
+    def __init__(
+        self,
+        embedder: Embeddings,
+        keywords: Callable[[], KeywordIndex],
+        policy: AbstainPolicy | None = None,
+        max_sentences: int = 2,
+        cache_size: int = 4096,
+    ) -> None:
+        self.embedder = embedder
+        self.keywords = keywords
+        self.policy = policy or AbstainPolicy()
+        self.max_sentences = max_sentences
+        self._sentence_cache: OrderedDict[str, tuple[list[tuple[int, int]], np.ndarray]] = OrderedDict()
+        self._cache_size = cache_size
+
+    def answer(self, question: str, passages: list[Passage], language: Language) -> Answer:
+        scored = self.score_sentences(question, passages)
+        if not scored:
+            return Answer(NOT_COVERED[language], True, language, ())
+        best = scored[0]
+        confidence = self.policy.confidence(best)
+        if confidence < self.policy.threshold:
+            return self._abstain(scored, language, confidence)
+        chosen = self._choose(scored, question)
+        chosen.sort(key=lambda s: (passages.index(s.evidence.passage), s.evidence.start))
+        evidence = [s.evidence for s in chosen]
+        return Answer(join_with_markers(evidence, language), False, language, cite(evidence), confidence)
+
+    def _abstain(self, scored: list[ScoredSentence], language: Language, confidence: float) -> Answer:
+        nearest: list[Evidence] = []
+        for sentence in scored:
+            if all(e.passage.chunk.source != sentence.evidence.passage.chunk.source for e in nearest):
+                nearest.append(sentence.evidence)
+            if len(nearest) == 3:
+                break
+        return Answer(NOT_COVERED[language], True, language, cite(nearest), confidence)
+
+    def _choose(self, scored: list[ScoredSentence], question: str) -> list[ScoredSentence]:
+        """The best sentence, plus the runner-up when it is nearly as good and adds what the best lacks."""
+        best = scored[0]
+        chosen = [best]
+        wants = _answer_type(question)
+        best_has_type = wants is None or wants.search(best.evidence.text) is not None
+        for other in scored[1 : 1 + 3]:
+            if len(chosen) >= self.max_sentences:
+                break
+            same_chunk_neighbour = (
+                other.evidence.passage is best.evidence.passage
+                and abs(other.evidence.start - best.evidence.end) < 4
+            )
+            adds_type = not best_has_type and wants is not None and wants.search(other.evidence.text) is not None
+            if other.score >= 0.9 * best.score and (same_chunk_neighbour or adds_type):
+                chosen.append(other)
+        return chosen
+
+    def score_sentences(self, question: str, passages: list[Passage]) -> list[ScoredSentence]:
+        """Every sentence of the passages, best first."""
+        if not passages:
+            return []
+        keywords = self.keywords()
+        weights = {t: keywords.term_weight(t) for t in set(keyword_tokens(question))}
+        total = sum(weights.values()) or 1.0
+        wants = _answer_type(question)
+        question_vector = np.asarray(self.embedder.embed_query(question))
+        top_score = passages[0].score or 1.0
+        scored = []
+        for passage in passages:
+            chunk = passage.chunk
+            context_tokens = set(keyword_tokens(f"{chunk.title} {chunk.heading} {chunk.text}"))
+            context_lexical = sum(w for t, w in weights.items() if t in context_tokens) / total
+            spans, vectors = self._sentences(passage)
+            similarities = vectors @ question_vector if len(spans) else np.zeros(0)
+            for (start, end), semantic in zip(spans, similarities, strict=True):
+                text = chunk.text[start - chunk.start : end - chunk.start]
+                tokens = set(keyword_tokens(text))
+                lexical = sum(w for t, w in weights.items() if t in tokens) / total
+                # A "when" or "how many" question is almost never answered by a sentence without
+                # a date or a number, however well it matches otherwise.
+                type_factor = 1.0 if wants is None or wants.search(text) else 0.6
+                score = type_factor * (
+                    0.40 * lexical + 0.15 * context_lexical + 0.35 * float(semantic) + 0.10 * passage.score / top_score
+                )
+                scored.append(
+                    ScoredSentence(Evidence(passage, start, end), score, lexical, float(semantic), context_lexical)
+                )
+        scored.sort(key=lambda s: s.score, reverse=True)
+        return scored
+
+    def _sentences(self, passage: Passage) -> tuple[list[tuple[int, int]], np.ndarray]:
+        """Sentence offsets and vectors of a chunk, cached by chunk id."""
+        chunk = passage.chunk
+        cached = self._sentence_cache.get(chunk.id)
+        if cached is None:
+            spans = [(chunk.start + s.start, chunk.start + s.end) for s in sentence_spans(chunk.text)]
+            texts = [chunk.text[s - chunk.start : e - chunk.start] for s, e in spans]
+            vectors = np.asarray(self.embedder.embed_documents(texts)) if texts else np.zeros((0, 1))
+            cached = (spans, vectors)
+            self._sentence_cache[chunk.id] = cached
+            if len(self._sentence_cache) > self._cache_size:
+                self._sentence_cache.popitem(last=False)
+        else:
+            self._sentence_cache.move_to_end(chunk.id)
+        return cached
+
+
+def _answer_type(question: str) -> re.Pattern[str] | None:
+    """What the answer must contain, judged from the question's wording."""
+    lowered = question.lower()
+    if _ASKS_DATE.search(lowered):
+        return _HAS_DATE
+    if _ASKS_COUNT.search(lowered):
+        return _HAS_NUMBER
+    return None

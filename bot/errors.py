@@ -1,0 +1,32 @@
+"""The bot's error hierarchy. Messages are written for the person who reads them; each edge
+(CLI, API, UI) translates these into its own form (exit code, HTTP status, on-screen error)."""
+
+from __future__ import annotations
+
+
+class BotError(Exception):
+    """Base class of every error the bot raises on purpose."""
+
+
+class InvalidQuestion(BotError):
+    """The question is empty, too long, or otherwise unusable."""
+
+
+class CorpusNotIndexed(BotError):
+    """No index exists yet."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(f"No documents are indexed in {where}. Run `python -m bot ingest` first.")
+
+
+class DocumentUnreadable(BotError):
+    """A file in the corpus could not be read; ingest reports it and goes on."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class ModelUnavailable(BotError):
+    """An embedding model or the LLM could not be loaded or reached."""

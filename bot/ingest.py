@@ -1,0 +1,84 @@
+"""Bringing files into the index, idempotently: new and changed documents are (re)chunked and
+embedded, unchanged ones skipped by content hash, vanished ones removed, unreadable ones reported.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from bot.chunking import chunk_document
+from bot.documents import find_documents, read_document
+from bot.errors import DocumentUnreadable
+from bot.store import ChunkStore
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    chunks: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> str:
+        return (
+            f"added {len(self.added)}, updated {len(self.updated)}, removed {len(self.removed)}, "
+            f"unchanged {len(self.unchanged)}, failed {len(self.failed)} ({self.chunks} chunks written)"
+        )
+
+
+def source_name(path: Path) -> str:
+    """How a file is named in the index: relative to the working directory when it is below it."""
+    absolute = path.resolve()
+    try:
+        return absolute.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def ingest(paths: list[Path], store: ChunkStore, chunk_chars: int = 600, progress: bool = True) -> IngestReport:
+    """Bring the index in line with the files under `paths`; see the module docstring."""
+    report = IngestReport()
+    indexed = store.indexed_documents()
+    files = []
+    for path in paths:
+        if path.exists():
+            files.extend(find_documents([path]))
+        else:
+            report.failed.append((source_name(path), "does not exist"))
+    seen: set[str] = set()
+    for path in tqdm(files, desc="Indexing", unit="file", disable=not progress, leave=False):
+        source = source_name(path)
+        seen.add(source)
+        try:
+            document = read_document(path, source)
+        except DocumentUnreadable as error:
+            log.warning("Skipped %s", error)
+            report.failed.append((source, error.reason))
+            continue
+        if indexed.get(source) == document.content_hash:
+            report.unchanged.append(source)
+            continue
+        chunks = chunk_document(document, chunk_chars)
+        store.replace_document(source, chunks)
+        report.chunks += len(chunks)
+        (report.updated if source in indexed else report.added).append(source)
+    for root in (p for p in paths if p.is_dir()):
+        prefix = source_name(root).rstrip("/") + "/"
+        for source in sorted(indexed):
+            if source.startswith(prefix) and source not in seen and not os.path.exists(source):
+                store.remove_document(source)
+                report.removed.append(source)
+    return report

@@ -1,0 +1,56 @@
+"""The app factory: one FastAPI app with the HTTP API and the Gradio chat mounted at `/`, and
+`serve()` that indexes the corpus on first start and runs it under uvicorn."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from fastapi import FastAPI
+
+from bot.config import Settings, get_settings
+from bot.core import Bot
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+log = logging.getLogger(__name__)
+
+
+def create_app(bot: Bot | None = None, settings: Settings | None = None) -> FastAPI:
+    """The whole web service; pass a `Bot` to serve it instead of one built from settings."""
+    import gradio as gr
+
+    from bot.api import router
+    from bot.ui import CSS, build_ui
+    from bot.wiring import build_bot
+
+    settings = settings or get_settings()
+    bot = bot or build_bot(settings)
+    app = FastAPI(
+        title="Approvals Q&A",
+        version="0.1.0",
+        description="Answers questions from the indexed documents, with citations whose quotes are exact "
+        "slices of the source documents.",
+    )
+    app.state.bot = bot
+    app.state.settings = settings
+    app.include_router(router)
+    return gr.mount_gradio_app(app, build_ui(bot), path="/", css=CSS, theme=gr.themes.Soft(), footer_links=["api"])
+
+
+def serve(settings: Settings | None = None) -> None:
+    """Index the corpus if nothing is indexed yet, then serve until interrupted."""
+    import uvicorn
+
+    from bot.ingest import ingest
+    from bot.wiring import build_bot, build_store
+
+    settings = settings or get_settings()
+    store = build_store(settings)
+    if len(store.keywords) == 0 and settings.corpus_dir.exists():
+        log.warning("No index yet: indexing %s first.", settings.corpus_dir)
+        report = ingest([settings.corpus_dir], store, settings.chunk_chars)
+        print(f"Ingest: {report.summary()}")
+        store.refresh(force=True)
+    app = create_app(build_bot(settings, store), settings)
+    print(f"Serving on http://{settings.host}:{settings.port}  (API docs at /docs)")
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")

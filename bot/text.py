@@ -1,0 +1,136 @@
+"""Language-aware text primitives: language detection, sentence spans with offsets, and the
+keyword tokens that BM25 and the answerer share. No I/O and no models here."""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+import jieba
+import snowballstemmer
+
+Language = Literal["en", "zh"]
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:[.,][0-9]+)*")
+# A sentence ends at Chinese 。！？ (optionally followed by closing quotes) or at . ! ? followed by
+# whitespace; list items and paragraphs end at blank lines or line breaks before a bullet.
+_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*|(?<![0-9A-Z]\.[A-Z])(?<!\b[A-Z])(?<!\bNo)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)\.(?=\s|$)[”’\"')]*")
+_BREAK = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*+]|\d+\.)\s)")
+
+STOPWORDS = frozenset(
+    """a an the and or but of to in on at by for with from as is are was were be been being it its this that these
+    those which who whom whose what when where why how did do does done has have had having not no nor than then
+    there their they them he she his her we our you your i me my so such can could would should will shall may might
+    must into about after before over under up down out off again further once also any all each few more most other
+    some own same very just only both s t if many much while during through between among per via vs within without""".split()
+)
+ZH_STOPWORDS = frozenset("的 了 是 在 和 与 及 或 也 都 而 被 把 对 于 为 由 从 这 那 其 之 个 些 吗 呢 吧 啊 什么 哪些 哪个 多少 何时 如何 怎么 怎样 谁 哪 几 是否 有 没有 一个 请问".split())
+
+_stemmer = snowballstemmer.stemmer("english")
+# The stemmer leaves irregular verb forms alone; questions ask "take effect", documents say "took effect".
+_IRREGULAR = {
+    form: base
+    for base, forms in {
+        "take": "took taken", "give": "gave given", "make": "made", "begin": "began begun", "come": "came",
+        "go": "went gone", "win": "won", "get": "got gotten", "hold": "held", "lead": "led", "say": "said",
+        "see": "saw seen", "sell": "sold", "tell": "told", "becom": "became", "bring": "brought", "buy": "bought",
+        "build": "built", "choos": "chose chosen", "find": "found", "grow": "grew grown", "keep": "kept",
+        "know": "knew known", "leav": "left", "lose": "lost", "meet": "met", "pay": "paid", "run": "ran",
+        "rise": "rose risen", "send": "sent", "spend": "spent", "stand": "stood", "think": "thought",
+        "write": "wrote written", "fall": "fell fallen", "draw": "drew drawn", "speak": "spoke spoken",
+        "teach": "taught", "fight": "fought", "seek": "sought", "drive": "drove driven", "eat": "ate eaten",
+        "fli": "flew flown", "forbid": "forbade forbidden", "freez": "froze frozen", "hide": "hid hidden",
+        "ride": "rode ridden", "shake": "shook shaken", "steal": "stole stolen", "strike": "struck",
+        "swim": "swam swum", "throw": "threw thrown", "wear": "wore worn", "feel": "felt", "hear": "heard",
+        "mean": "meant", "put": "put", "read": "read", "sing": "sang sung", "sit": "sat", "sleep": "slept",
+    }.items()
+    for form in forms.split()
+}
+_jieba_ready = False
+
+
+def init_tokenizers() -> None:
+    """Load jieba's dictionary once at start-up (about a second) instead of on the first query."""
+    global _jieba_ready
+    if not _jieba_ready:
+        jieba.setLogLevel(logging.WARNING)
+        jieba.initialize()
+        _jieba_ready = True
+
+
+def detect_language(text: str) -> Language:
+    """`zh` when a noticeable share of the letters are CJK ideographs, else `en`."""
+    cjk = len(_CJK.findall(text))
+    latin_words = len(re.findall(r"[A-Za-z]+", text))
+    return "zh" if cjk > 2 * latin_words else "en"
+
+
+def normalize(text: str) -> str:
+    """Fold width and case and collapse spaces, for comparing answers and tokens."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().lower()
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Split `text[start:end]` into sentences, returning trimmed spans with absolute offsets."""
+    end = len(text) if end is None else end
+    spans: list[Span] = []
+    for block_start, block_end in _blocks(text, start, end):
+        cursor = block_start
+        for match in _SENTENCE_END.finditer(text, block_start, block_end):
+            _append_trimmed(spans, text, cursor, match.end())
+            cursor = match.end()
+        _append_trimmed(spans, text, cursor, block_end)
+    return spans
+
+
+def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    blocks, cursor = [], start
+    for match in _BREAK.finditer(text, start, end):
+        blocks.append((cursor, match.start()))
+        cursor = match.end()
+    blocks.append((cursor, end))
+    return blocks
+
+
+def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and (text[start].isspace() or text[start] in "-*+>"):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and re.search(r"\w", text[start:end]):
+        spans.append(Span(start, end))
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _IRREGULAR.get(word) or str(_stemmer.stemWord(word))
+
+
+def keyword_tokens(text: str) -> list[str]:
+    """Tokens for BM25 and overlap scoring: jieba words for Chinese, stemmed words for English,
+    numbers kept, stopwords dropped."""
+    tokens: list[str] = []
+    text = unicodedata.normalize("NFKC", text).lower()
+    for piece in re.split(r"([\u3400-\u9fff\uf900-\ufaff]+)", text):
+        if not piece:
+            continue
+        if _CJK.match(piece):
+            init_tokenizers()
+            tokens.extend(w for w in jieba.cut_for_search(piece) if w.strip() and w not in ZH_STOPWORDS)
+        else:
+            for word in _LATIN_WORD.findall(piece):
+                word = word.replace(",", "")
+                if word not in STOPWORDS:
+                    tokens.append(_stem(word))
+    return tokens

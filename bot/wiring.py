@@ -1,0 +1,65 @@
+"""The one place that builds the real objects from `Settings`: Chroma client, embedders, store,
+search, answerer and `Bot`. Tests build their own from the same parts."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+from langchain_core.embeddings import Embeddings
+
+from bot.answer import AbstainPolicy, ExtractiveAnswerer
+from bot.config import Settings
+from bot.core import Answerer, Bot
+from bot.embeddings import MiniLMEmbeddings, UniversalSentenceEncoderEmbeddings
+from bot.retrieve import HybridSearch
+from bot.store import ChunkStore
+from bot.text import init_tokenizers
+
+
+@lru_cache(maxsize=4)
+def load_embedders(english: str, multilingual: str) -> dict[str, Embeddings]:
+    """The embedding models by signal name, loaded once per process."""
+    embedders: dict[str, Embeddings] = {"minilm": MiniLMEmbeddings(english)}
+    if multilingual == "use":
+        embedders["use"] = UniversalSentenceEncoderEmbeddings()
+    return embedders
+
+
+def chroma_client(settings: Settings) -> chromadb.api.ClientAPI:
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+    settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+
+
+def build_store(settings: Settings) -> ChunkStore:
+    embedders = load_embedders(settings.english_embedder, settings.multilingual_embedder)
+    return ChunkStore(chroma_client(settings), embedders, prefix=settings.collection_prefix)
+
+
+def build_answerer(settings: Settings, store: ChunkStore) -> Answerer:
+    if settings.llm_base_url:
+        from bot.llm import LLMAnswerer
+
+        return LLMAnswerer.from_settings(settings)
+    sentence_embedder = store.embedders.get("use") or next(iter(store.embedders.values()))
+    return ExtractiveAnswerer(
+        sentence_embedder,
+        lambda: store.keywords,
+        AbstainPolicy(threshold=settings.abstain_threshold),
+        max_sentences=settings.answer_sentences,
+    )
+
+
+def build_bot(settings: Settings, store: ChunkStore | None = None) -> Bot:
+    init_tokenizers()
+    store = store or build_store(settings)
+    return Bot(
+        HybridSearch(store),
+        build_answerer(settings, store),
+        top_k=settings.top_k,
+        max_question_chars=settings.max_question_chars,
+    )
