@@ -5,7 +5,6 @@ when the evidence is too weak. Citations are built by `bot.cite`; retrieval is `
 
 from __future__ import annotations
 
-import math
 import re
 from collections import OrderedDict
 from collections.abc import Callable
@@ -24,11 +23,16 @@ NOT_COVERED = {
     "zh": "文档中没有涉及这个问题的内容。下面列出了最相关的来源。",
 }
 
-_ASKS_COUNT = re.compile(r"\bhow (many|much)\b|\bnumber of\b|\bwhat (share|percentage|proportion)\b|多少|几[个家款项批位]|数量|比例|占比")
-_ASKS_DATE = re.compile(
-    r"\bwhen\b|\b(what|which) (date|year|month|day)\b|\bin what year\b|何时|什么时候|哪一?[年天月日]|日期|几月|几号|哪年"
+_ASKS_COUNT = re.compile(
+    r"\bhow (many|much)\b|\bnumber of\b|\bwhat (share|percentage|proportion)\b|多少|几[个家款项批位]|数量|比例|占比"
 )
-_HAS_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|million|billion)\b|[一二三四五六七八九十百千万亿]", re.I)
+_ASKS_DATE = re.compile(
+    r"^\W*when\b|\bwhen (did|was|were|is|are|will|do|does|has|have|had)\b|\b(what|which) (date|year|month|day)\b|\bin what year\b|何时|什么时候|哪一?[年天月日]|日期|几月|几号|哪年"
+)
+_HAS_NUMBER = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|million|billion)\b|[一二三四五六七八九十两百千万亿]+[个家款项批位条章种名]",
+    re.I,
+)
 _HAS_DATE = re.compile(
     r"\b(1[89]|20)\d\d\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d+\s*[年月日]|[一二三四五六七八九十]+月",
     re.I,
@@ -42,27 +46,19 @@ class ScoredSentence:
     lexical: float
     semantic: float
     context_lexical: float
+    type_match: float
 
 
 @dataclass(frozen=True)
 class AbstainPolicy:
-    """Answer when `confidence >= threshold`; confidence is a logistic function of the evidence
-    features, with weights fitted on labelled questions (see README, "Abstention")."""
+    """Answer only when the best sentence's score reaches `threshold`. The score already folds in
+    keyword coverage, meaning, answer type and retrieval rank; the threshold is chosen on labelled
+    questions (see README, "Abstention")."""
 
     threshold: float = 0.5
-    bias: float = -6.0
-    w_lexical: float = 4.0
-    w_context: float = 4.0
-    w_semantic: float = 5.0
 
     def confidence(self, best: ScoredSentence) -> float:
-        z = (
-            self.bias
-            + self.w_lexical * best.lexical
-            + self.w_context * best.context_lexical
-            + self.w_semantic * best.semantic
-        )
-        return 1.0 / (1.0 + math.exp(-z))
+        return best.score
 
 
 class ExtractiveAnswerer:
@@ -106,20 +102,19 @@ class ExtractiveAnswerer:
         return Answer(NOT_COVERED[language], True, language, cite(nearest), confidence)
 
     def _choose(self, scored: list[ScoredSentence], question: str) -> list[ScoredSentence]:
-        """The best sentence, plus the runner-up when it is nearly as good and adds what the best lacks."""
+        """The best sentence, plus a runner-up that is as good (the evidence is split between them),
+        or nearly as good and either next to it or supplying the date or number the best lacks."""
         best = scored[0]
         chosen = [best]
         wants = _answer_type(question)
         best_has_type = wants is None or wants.search(best.evidence.text) is not None
-        for other in scored[1 : 1 + 3]:
-            if len(chosen) >= self.max_sentences:
+        for other in scored[1:4]:
+            if len(chosen) >= self.max_sentences or other.score < 0.9 * best.score:
                 break
-            same_chunk_neighbour = (
-                other.evidence.passage is best.evidence.passage
-                and abs(other.evidence.start - best.evidence.end) < 4
-            )
-            adds_type = not best_has_type and wants is not None and wants.search(other.evidence.text) is not None
-            if other.score >= 0.9 * best.score and (same_chunk_neighbour or adds_type):
+            a, b = best.evidence, other.evidence
+            neighbour = a.passage is b.passage and (abs(b.start - a.end) < 4 or abs(a.start - b.end) < 4)
+            adds_type = not best_has_type and wants is not None and wants.search(b.text) is not None
+            if other.score >= 0.96 * best.score or neighbour or adds_type:
                 chosen.append(other)
         return chosen
 
@@ -128,7 +123,10 @@ class ExtractiveAnswerer:
         if not passages:
             return []
         keywords = self.keywords()
-        weights = {t: keywords.term_weight(t) for t in set(keyword_tokens(question))}
+        # Numbers and dates in a question pin down which fact is meant, so they weigh double.
+        weights = {
+            t: keywords.term_weight(t) * (2.0 if t[:1].isdigit() else 1.0) for t in set(keyword_tokens(question))
+        }
         total = sum(weights.values()) or 1.0
         wants = _answer_type(question)
         question_vector = np.asarray(self.embedder.embed_query(question))
@@ -144,14 +142,23 @@ class ExtractiveAnswerer:
                 text = chunk.text[start - chunk.start : end - chunk.start]
                 tokens = set(keyword_tokens(text))
                 lexical = sum(w for t, w in weights.items() if t in tokens) / total
+                # How much of the sentence is about the question: favours focused sentences.
+                sentence_weight = sum(keywords.term_weight(t) for t in tokens) or 1.0
+                precision = sum(keywords.term_weight(t) for t in tokens if t in weights) / sentence_weight
                 # A "when" or "how many" question is almost never answered by a sentence without
                 # a date or a number, however well it matches otherwise.
                 type_factor = 1.0 if wants is None or wants.search(text) else 0.6
                 score = type_factor * (
-                    0.40 * lexical + 0.15 * context_lexical + 0.35 * float(semantic) + 0.10 * passage.score / top_score
+                    0.35 * lexical
+                    + 0.15 * context_lexical
+                    + 0.30 * float(semantic)
+                    + 0.10 * precision
+                    + 0.10 * passage.score / top_score
                 )
                 scored.append(
-                    ScoredSentence(Evidence(passage, start, end), score, lexical, float(semantic), context_lexical)
+                    ScoredSentence(
+                        Evidence(passage, start, end), score, lexical, float(semantic), context_lexical, type_factor
+                    )
                 )
         scored.sort(key=lambda s: s.score, reverse=True)
         return scored
@@ -173,11 +180,28 @@ class ExtractiveAnswerer:
         return cached
 
 
-def _answer_type(question: str) -> re.Pattern[str] | None:
+class _CountPattern:
+    """A number that is not merely part of a date ("13 September 2023" does not answer "how many")."""
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return _HAS_NUMBER.search(_DATE_EXPRESSION.sub(" ", text))
+
+
+_DATE_EXPRESSION = re.compile(
+    r"\b(article|order number|number|no\.?|gb(/t)?|tc260-)\s*\d+(-\d+)*|第\s*\d+\s*条|"
+    r"\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(\s+\d{4})?|"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2},?\s+)?\d{4}|"
+    r"\b(1[89]|20)\d\d\b|\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?|\d{1,2}\s*月(\s*\d{1,2}\s*日)?",
+    re.I,
+)
+_HAS_COUNT = _CountPattern()
+
+
+def _answer_type(question: str) -> re.Pattern[str] | _CountPattern | None:
     """What the answer must contain, judged from the question's wording."""
     lowered = question.lower()
     if _ASKS_DATE.search(lowered):
         return _HAS_DATE
     if _ASKS_COUNT.search(lowered):
-        return _HAS_NUMBER
+        return _HAS_COUNT
     return None

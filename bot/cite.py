@@ -31,7 +31,13 @@ def cite(evidence: list[Evidence]) -> tuple[Citation, ...]:
             raise ValueError(f"evidence {item.start}:{item.end} lies outside chunk {chunk.id}")
         citations.append(
             Citation(
-                n=n, title=chunk.title, source=chunk.source, url=chunk.url, quote=item.text, start=item.start, end=item.end
+                n=n,
+                title=chunk.title,
+                source=chunk.source,
+                url=chunk.url,
+                quote=item.text,
+                start=item.start,
+                end=item.end,
             )
         )
     return tuple(citations)

@@ -39,7 +39,7 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(2000, ge=1, description="Longest question accepted.")
     answer_sentences: int = Field(2, ge=1, le=5, description="Most sentences in an extractive answer.")
     abstain_threshold: float = Field(
-        0.5, ge=0.0, le=1.0, description="Answer only when the evidence score reaches this (0..1)."
+        0.5, ge=0.0, le=1.0, description="Answer only when the best sentence scores at least this (0..1)."
     )
 
     llm_base_url: str | None = Field(

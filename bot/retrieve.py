@@ -66,9 +66,7 @@ class HybridRetriever(BaseRetriever):
     search: HybridSearch
     k: int = 6
 
-    def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-    ) -> list[LCDocument]:
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
         return [
             LCDocument(
                 page_content=passage.chunk.text,

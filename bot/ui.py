@@ -33,13 +33,19 @@ def render_answer(answer: Answer) -> str:
     """The answer and its sources as HTML; every piece of document or user text is escaped."""
     parts = [html.escape(answer.answer)]
     if answer.citations:
-        label = "最相关的来源" if answer.abstained and answer.language == "zh" else (
-            "来源" if answer.language == "zh" else ("Nearest sources" if answer.abstained else "Sources")
+        label = (
+            "最相关的来源"
+            if answer.abstained and answer.language == "zh"
+            else ("来源" if answer.language == "zh" else ("Nearest sources" if answer.abstained else "Sources"))
         )
         items = []
         for c in answer.citations:
             title = html.escape(c.title)
-            link = f'<a href="{html.escape(c.url, quote=True)}" target="_blank" rel="noopener">{title}</a>' if c.url else title
+            link = (
+                f'<a href="{html.escape(c.url, quote=True)}" target="_blank" rel="noopener">{title}</a>'
+                if c.url
+                else title
+            )
             items.append(
                 f'<div class="citation"><b>[{c.n}]</b> {link} <code>{html.escape(c.source)}</code>'
                 f"<blockquote>{html.escape(c.quote)}</blockquote></div>"
@@ -53,7 +59,9 @@ def index_status(bot: Bot) -> str:
     if not stats.chunks:
         return "Index: empty. Run `python -m bot ingest`."
     languages = ", ".join(f"{n} {lang}" for lang, n in sorted(stats.languages.items()))
-    return f"Index: {stats.documents} documents ({languages}), {stats.chunks} passages, as of {stats.as_of or 'unknown'}."
+    return (
+        f"Index: {stats.documents} documents ({languages}), {stats.chunks} passages, as of {stats.as_of or 'unknown'}."
+    )
 
 
 def build_ui(bot: Bot) -> gr.Blocks:
@@ -73,8 +81,10 @@ def build_ui(bot: Bot) -> gr.Blocks:
             raise gr.Error(str(error)) from error
 
     with gr.Blocks(title="Approvals Q&A") as demo:
-        gr.Markdown("## Approvals Q&A\nAsk about China's filings and approvals of large language models and "
-                    "generative AI services. Every answer quotes its sources. 可以用中文提问。")
+        gr.Markdown(
+            "## Approvals Q&A\nAsk about China's filings and approvals of large language models and "
+            "generative AI services. Every answer quotes its sources. 可以用中文提问。"
+        )
         gr.Markdown(index_status(bot), elem_id="index-status")
         chatbot = gr.Chatbot(label="Chat", height=520, elem_id="chat", sanitize_html=True, render_markdown=True)
         with gr.Row():
