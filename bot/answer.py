@@ -24,13 +24,16 @@ NOT_COVERED = {
 }
 
 _ASKS_COUNT = re.compile(
-    r"\bhow (many|much)\b|\bnumber of\b|\bwhat (share|percentage|proportion)\b|多少|几[个家款项批位]|数量|比例|占比"
+    r"\bhow (many|much)\b|\bnumber of\b|\bwhat (share|percentage|proportion)\b"
+    r"|多少|几[个家款项批位]|数量|比例|占比"
 )
 _ASKS_DATE = re.compile(
-    r"^\W*when\b|\bwhen (did|was|were|is|are|will|do|does|has|have|had)\b|\b(what|which) (date|year|month|day)\b|\bin what year\b|何时|什么时候|哪一?[年天月日]|日期|几月|几号|哪年"
+    r"^\W*when\b|\bwhen (did|was|were|is|are|will|do|does|has|have|had)\b|\b(what|which) (date|year|month|day)\b"
+    r"|\bin what year\b|何时|什么时候|哪一?[年天月日]|日期|几月|几号|哪年"
 )
 _HAS_NUMBER = re.compile(
-    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|million|billion)\b|[一二三四五六七八九十两百千万亿]+[个家款项批位条章种名]",
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|million|billion)\b"
+    r"|[一二三四五六七八九十两百千万亿]+[个家款项批位条章种名]",
     re.I,
 )
 _HAS_DATE = re.compile(

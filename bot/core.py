@@ -50,8 +50,7 @@ class Bot:
             yield from self.answerer.stream(state["question"], state["passages"], state["language"])
             return
         answer = self._answer(state)
-        for piece in re.findall(r"\S+\s*|\s+", answer.answer):
-            yield piece
+        yield from re.findall(r"\S+\s*|\s+", answer.answer)
         yield answer
 
     def stats(self) -> IndexStats:

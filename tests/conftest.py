@@ -1,0 +1,75 @@
+"""Shared fixtures: the real embedding models, a real Chroma in a temporary folder holding the
+repository's corpus, and the `Bot` built on it the way `bot.wiring` builds it in production."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import re
+from pathlib import Path
+
+import pytest
+from langchain_core.embeddings import Embeddings
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+from bot.config import Settings  # noqa: E402
+from bot.core import Bot  # noqa: E402
+from bot.ingest import ingest  # noqa: E402
+from bot.store import ChunkStore  # noqa: E402
+from bot.wiring import build_bot, build_store  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "corpus"
+
+
+class BagOfWordsEmbeddings(Embeddings):
+    """A deterministic fake whose vectors mean something: hashed word counts, normalised."""
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+
+    def _vector(self, text: str) -> list[float]:
+        vector = [0.0] * self.size
+        for word in re.findall(r"\w+", text.lower()):
+            vector[int(hashlib.md5(word.encode()).hexdigest(), 16) % self.size] += 1.0
+        norm = math.sqrt(sum(v * v for v in vector)) or 1.0
+        return [v / norm for v in vector]
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return [self._vector(t) for t in texts]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._vector(text)
+
+
+@pytest.fixture
+def settings_in(tmp_path: Path):
+    """Settings whose data directory is a fresh temporary folder."""
+
+    def make(**overrides: object) -> Settings:
+        return Settings(data_dir=tmp_path / "data", corpus_dir=CORPUS, **overrides)  # type: ignore[arg-type]
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def corpus_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(data_dir=tmp_path_factory.mktemp("corpus-index"), corpus_dir=CORPUS)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def corpus_store(corpus_settings: Settings) -> ChunkStore:
+    """The repository's corpus indexed with the real models into a real on-disk Chroma."""
+    store = build_store(corpus_settings)
+    report = ingest([CORPUS], store, corpus_settings.chunk_chars, progress=False)
+    assert report.ok, report.failed
+    return store
+
+
+@pytest.fixture(scope="session")
+def corpus_bot(corpus_settings: Settings, corpus_store: ChunkStore) -> Bot:
+    return build_bot(corpus_settings, corpus_store)

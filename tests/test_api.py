@@ -1,0 +1,67 @@
+"""The HTTP API through FastAPI's TestClient, over the real corpus bot."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from bot.server import create_app
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def client(corpus_bot, corpus_settings):
+    with TestClient(create_app(corpus_bot, corpus_settings)) as client:
+        yield client
+
+
+def test_ask_returns_the_answer_with_citations(client):
+    response = client.post(
+        "/api/ask", json={"question": "How many LLMs and AI applications were approved in the January 2024 batch?"}
+    )
+    assert response.status_code == 200
+    data = response.json()
+    assert "14" in data["answer"] and data["abstained"] is False and data["language"] == "en"
+    assert data["citations"][0]["n"] == 1 and "14" in data["citations"][0]["quote"]
+
+
+def test_ask_accepts_history(client):
+    response = client.post(
+        "/api/ask",
+        json={
+            "question": "and Beijing?",
+            "history": [
+                {"role": "user", "content": "Which Shanghai-based companies were in the first approved batch?"}
+            ],
+        },
+    )
+    assert response.status_code == 200 and "Baidu" in response.json()["answer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [("", "empty"), ("   ", "empty"), ("q" * 2001, "limit is 2000")],
+)
+def test_bad_questions_get_422_with_a_message_that_says_why(client, question, message):
+    response = client.post("/api/ask", json={"question": question})
+    assert response.status_code == 422
+    assert message in response.json()["detail"]
+
+
+def test_a_body_without_a_question_is_422(client):
+    assert client.post("/api/ask", json={"history": []}).status_code == 422
+
+
+def test_health_reports_the_index(client):
+    data = client.get("/api/health").json()
+    assert data["status"] == "ok" and data["documents"] >= 15 and data["chunks"] > data["documents"]
+    assert data["as_of"] and data["languages"]["zh"] >= 5
+
+
+def test_openapi_docs_are_served(client):
+    assert client.get("/docs").status_code == 200
+    assert "/api/ask" in client.get("/openapi.json").json()["paths"]
+
+
+def test_the_chat_page_is_served_at_the_root(client):
+    response = client.get("/")
+    assert response.status_code == 200 and "<html" in response.text.lower()

@@ -1,0 +1,66 @@
+"""The core over the real corpus: answers with exact citations, abstains when the corpus is silent."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.errors import InvalidQuestion
+
+pytestmark = pytest.mark.slow
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _assert_quotes_are_exact(answer):
+    for citation in answer.citations:
+        text = (REPO / citation.source).read_text(encoding="utf-8")
+        assert text[citation.start : citation.end] == citation.quote
+
+
+def test_january_batch_question_answers_14_with_a_citation(corpus_bot):
+    answer = corpus_bot.ask("How many LLMs and AI applications were approved in the January 2024 batch?")
+    assert not answer.abstained and answer.language == "en"
+    assert "14" in answer.answer and "[1]" in answer.answer
+    assert any("14" in c.quote for c in answer.citations)
+    _assert_quotes_are_exact(answer)
+
+
+def test_the_same_question_in_chinese_answers_14_from_chinese_sources(corpus_bot):
+    answer = corpus_bot.ask("2024年1月这一批共批准了多少个大模型和应用？")
+    assert not answer.abstained and answer.language == "zh"
+    assert "14" in answer.answer
+    assert any("14" in c.quote for c in answer.citations)
+    _assert_quotes_are_exact(answer)
+
+
+def test_a_question_the_corpus_does_not_cover_is_abstained_on_in_its_language(corpus_bot):
+    english = corpus_bot.ask("What fine did the CAC impose on an unfiled chatbot in 2024?")
+    chinese = corpus_bot.ask("华为盘古大模型的参数量是多少？")
+    assert english.abstained and "don't cover" in english.answer
+    assert chinese.abstained and "没有涉及" in chinese.answer
+    assert english.citations, "an abstention still shows the nearest sources"
+    _assert_quotes_are_exact(english)
+
+
+def test_answer_json_has_the_documented_shape(corpus_bot):
+    data = corpus_bot.ask("When did the Interim Measures take effect?").to_dict()
+    assert set(data) == {"answer", "abstained", "language", "citations"}
+    assert set(data["citations"][0]) == {"n", "title", "source", "url", "quote", "start", "end"}
+    assert "15 August 2023" in data["answer"]
+
+
+def test_stream_yields_text_pieces_then_the_answer(corpus_bot):
+    pieces = list(corpus_bot.stream("When did the Interim Measures take effect?"))
+    *text, final = pieces
+    assert len(text) > 3 and "".join(text) == final.answer
+
+
+def test_a_short_follow_up_uses_the_previous_question(corpus_bot):
+    history = [{"role": "user", "content": "Which Shanghai-based companies were in the first approved batch?"}]
+    answer = corpus_bot.ask("and Beijing?", history)
+    assert not answer.abstained and "Baidu" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["", "   ", "x" * 2001])
+def test_empty_or_overlong_questions_are_refused(corpus_bot, question):
+    with pytest.raises(InvalidQuestion):
+        corpus_bot.ask(question)

@@ -1,0 +1,204 @@
+"""End-to-end: the real app (FastAPI + Gradio, real models, real Chroma over the corpus) served by
+uvicorn on localhost and driven by headless Chromium. Also writes `docs/screenshot.png`."""
+
+from __future__ import annotations
+
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+playwright_sync = pytest.importorskip("playwright.sync_api")
+Page = playwright_sync.Page
+expect = playwright_sync.expect
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ANSWER_TIMEOUT_MS = 60_000
+LOAD_TIMEOUT_MS = 30_000
+
+QUESTION_EN = "How many LLMs and AI applications were approved in the January 2024 batch?"
+QUESTION_ZH = "2024年1月这一批共批准了多少个大模型和应用？"
+XSS = 'What about <img src=x onerror="window.__xss=1"> and <script>window.__xss=2</script> in January 2024?'
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def live_url(corpus_bot, corpus_settings) -> Iterator[str]:
+    """The whole web service under uvicorn in a background thread; yields its base URL."""
+    import uvicorn
+
+    from bot.server import create_app
+
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(corpus_bot, corpus_settings), "127.0.0.1", port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, name="uvicorn-test", daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(f"{url}/api/health", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if not thread.is_alive() or time.monotonic() > deadline:
+            server.should_exit = True
+            pytest.fail("the server did not answer GET /api/health within 60 s")
+        time.sleep(0.2)
+    try:
+        yield url
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed (run `make browser`)")
+    with playwright_sync.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def page(browser, live_url: str) -> Iterator[Page]:
+    """A fresh page (own context, so no chat history is shared) with the chat loaded."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="en-US")
+    # Only localhost: anything else (fonts, CDNs, analytics) is refused rather than waited on.
+    context.route(re.compile(r"^(?!https?://(127\.0\.0\.1|localhost)[:/]).*"), lambda route: route.abort())
+    page = context.new_page()
+    page.set_default_timeout(LOAD_TIMEOUT_MS)
+    page.goto(live_url + "/", wait_until="domcontentloaded")
+    page.locator("#question textarea").wait_for(state="visible")
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def ask(page: Page, question: str) -> None:
+    box = page.locator("#question textarea")
+    box.fill(question)
+    expect(box).to_have_value(question)
+    box.press("Enter")
+
+
+def last_answer(page: Page):
+    return page.locator("#chat [data-testid='bot']").last
+
+
+def wait_for_cited_answer(page: Page, number: str) -> None:
+    """Waits for the last bot message to show `number` and a first citation whose quote holds it."""
+    answer = last_answer(page)
+    citations = answer.locator(".citations")
+    expect(citations).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
+    expect(citations).to_contain_text("[1]", timeout=ANSWER_TIMEOUT_MS)
+    text = answer.inner_text()
+    prose = text.split(citations.inner_text().strip().splitlines()[0], 1)[0]
+    assert re.search(rf"(?<!\d){number}(?!\d)", prose), f"the answer text lacks {number}: {prose!r}"
+    first = citations.locator(".citation").first
+    expect(first).to_contain_text("[1]")
+    quote = first.locator("blockquote")
+    expect(quote).to_be_visible()
+    expect(quote).to_contain_text(re.compile(rf"(?<!\d){number}(?!\d)"))
+
+
+def test_english_question_gets_cited_answer_and_screenshot(page: Page) -> None:
+    status = page.locator("#index-status")
+    expect(status).to_be_visible()
+    expect(status).to_contain_text(re.compile(r"\d+ documents"))
+
+    ask(page, QUESTION_EN)
+    expect(page.locator("#chat [data-testid='user']").last).to_have_text(QUESTION_EN, timeout=ANSWER_TIMEOUT_MS)
+    wait_for_cited_answer(page, "14")
+    answer = last_answer(page)
+    # Rendered, not shown as markup.
+    assert "<div" not in answer.inner_text()
+    assert "<blockquote" not in answer.inner_text()
+    expect(answer.locator(".citation a").first).to_be_visible()
+    expect(page.locator("#question textarea")).to_have_value("")
+    # Each quote sits right under its own title, not nearer to the next citation's.
+    citations = answer.locator(".citation")
+    for i in range(citations.count()):
+        title = citations.nth(i).locator("b").first.bounding_box()
+        quote = citations.nth(i).locator("blockquote").bounding_box()
+        assert title and quote
+        below_title = quote["y"] - (title["y"] + title["height"])
+        assert -1 <= below_title <= 12, f"quote [{i + 1}] starts {below_title:.0f}px below its title"
+        if i + 1 < citations.count():
+            following = citations.nth(i + 1).bounding_box()
+            assert following
+            gap = following["y"] - (quote["y"] + quote["height"])
+            assert gap > below_title, f"quote [{i + 1}] is nearer the next citation ({gap:.0f}px)"
+
+    out = REPO / "docs" / "screenshot.png"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(out), full_page=True)
+    assert out.stat().st_size > 10_000
+
+
+def test_chinese_question_gets_cited_answer(page: Page) -> None:
+    ask(page, QUESTION_ZH)
+    expect(page.locator("#chat [data-testid='user']").last).to_have_text(QUESTION_ZH, timeout=ANSWER_TIMEOUT_MS)
+    wait_for_cited_answer(page, "14")
+    answer = last_answer(page)
+    assert re.search(r"[\u4e00-\u9fff]", answer.inner_text()), answer.inner_text()
+    # A Chinese answer labels its sources in Chinese.
+    expect(answer.locator(".citations")).to_contain_text("来源")
+
+
+def test_markup_in_question_is_shown_as_text_and_not_run(page: Page) -> None:
+    page.evaluate("window.__xss = undefined")
+    ask(page, XSS)
+    user = page.locator("#chat [data-testid='user']").last
+    expect(user).to_contain_text('<img src=x onerror="window.__xss=1">', timeout=ANSWER_TIMEOUT_MS)
+    expect(user).to_contain_text("<script>window.__xss=2</script>")
+    assert user.locator("img, script").count() == 0
+    # Wait for the full answer (its sources) so every render has happened, then check nothing ran.
+    expect(last_answer(page).locator(".citations")).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
+    page.wait_for_timeout(500)
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    assert page.locator("#chat img[src='x'], #chat script").count() == 0
+
+
+def test_clicking_an_example_fills_the_question_box(page: Page) -> None:
+    from bot.ui import EXAMPLES
+
+    box = page.locator("#question textarea")
+    expect(box).to_have_value("")
+    # Gradio shows each example as a button, long ones cut short ("…the Janua...").
+    buttons = page.locator(".block", has_text="Examples / 示例").locator("button.gallery-item")
+    expect(buttons).to_have_count(len(EXAMPLES))
+    for i in (1, 3, 4):
+        shown = buttons.nth(i).inner_text().strip().removesuffix("...")
+        assert shown and EXAMPLES[i].startswith(shown), (shown, EXAMPLES[i])
+        buttons.nth(i).click()
+        expect(box).to_have_value(EXAMPLES[i])

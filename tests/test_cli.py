@@ -1,0 +1,68 @@
+"""The command line, run as a real subprocess against a real index in a temporary data folder."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run_bot(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "BOT_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=600
+    )
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory) -> Path:
+    data = tmp_path_factory.mktemp("cli-data")
+    result = run_bot("ingest", "--quiet", data_dir=data)
+    assert result.returncode == 0, result.stderr
+    assert "added 20" in result.stdout or "added" in result.stdout
+    return data
+
+
+def test_second_ingest_reports_everything_unchanged(data_dir):
+    result = run_bot("ingest", "--quiet", data_dir=data_dir)
+    assert result.returncode == 0
+    assert "added 0, updated 0, removed 0" in result.stdout and "failed 0" in result.stdout
+
+
+def test_ask_json_answers_14_in_english_and_chinese(data_dir):
+    for question in (
+        "How many LLMs and AI applications were approved in the January 2024 batch?",
+        "2024年1月这一批共批准了多少个大模型和应用？",
+    ):
+        result = run_bot("ask", "--json", question, data_dir=data_dir)
+        assert result.returncode == 0, result.stderr
+        answer = json.loads(result.stdout)
+        assert "14" in answer["answer"] and not answer["abstained"]
+        assert any("14" in c["quote"] for c in answer["citations"])
+
+
+def test_ask_prints_the_answer_and_numbered_sources(data_dir):
+    result = run_bot("ask", "When did the Interim Measures take effect?", data_dir=data_dir)
+    assert result.returncode == 0
+    assert "15 August 2023" in result.stdout and "[1]" in result.stdout
+
+
+def test_ask_without_an_index_says_run_ingest(tmp_path):
+    result = run_bot("ask", "anything?", data_dir=tmp_path / "empty")
+    assert result.returncode == 2
+    assert "python -m bot ingest" in result.stderr
+
+
+def test_ingest_of_a_broken_file_warns_and_exits_non_zero(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "good.md").write_text("# Good\n\nThe January 2024 batch approved 14 models.\n")
+    (docs / "bad.pdf").write_bytes(b"%PDF-1.4 garbage")
+    result = run_bot("ingest", "--quiet", str(docs), data_dir=tmp_path / "data")
+    assert result.returncode == 1
+    assert "bad.pdf" in result.stderr and "added 1" in result.stdout and "failed 1" in result.stdout

@@ -1,0 +1,40 @@
+"""A golden evaluation as a guard: our own questions about the corpus, in both languages, with
+fixed pass thresholds. `python -m bot eval` gives the full report; this only stops regressions."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.evaluate import answer_metrics, ask_all, load_questions
+
+pytestmark = pytest.mark.slow
+GOLDEN = Path(__file__).resolve().parent / "golden" / "questions.jsonl"
+
+MIN_ANSWER_ACCURACY = 0.85  # measured 0.90 when the threshold was set
+MIN_REFUSAL_RECALL = 0.80  # measured 0.91
+MAX_FALSE_REFUSAL_RATE = 0.10  # measured 0.03
+
+
+def test_golden_set_is_big_enough_and_bilingual():
+    questions = load_questions(GOLDEN)
+    assert len(questions) >= 20
+    assert {q["lang"] for q in questions} == {"en", "zh"}
+    assert sum(not q["answerable"] for q in questions) >= 8
+
+
+def test_golden_questions_meet_their_thresholds(corpus_bot):
+    outcomes = ask_all(corpus_bot.ask, load_questions(GOLDEN))
+    metrics = answer_metrics(outcomes)
+    wrong = [(o.question["qid"], o.question["question"], o.answer.answer[:120]) for o in outcomes if not o.correct]
+    assert metrics["answer_accuracy"] >= MIN_ANSWER_ACCURACY, wrong
+    assert metrics["refusal_recall"] >= MIN_REFUSAL_RECALL, wrong
+    assert metrics["false_refusal_rate"] <= MAX_FALSE_REFUSAL_RATE, wrong
+
+
+def test_every_answerable_golden_answer_is_in_its_named_source():
+    """The golden set itself stays honest: each answer really is in the document it names."""
+    corpus = GOLDEN.parent.parent.parent / "corpus"
+    for q in load_questions(GOLDEN):
+        if q["answerable"]:
+            text = (corpus / q["source"]).read_text(encoding="utf-8").lower()
+            assert any(a.lower() in text for a in q["answers"]), q["qid"]

@@ -1,0 +1,52 @@
+"""Unit tests: language detection, sentence spans and keyword tokens."""
+
+from bot.text import detect_language, keyword_tokens, sentence_spans
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in sentence_spans(text)]
+
+
+def test_english_sentences_split_at_full_stops_but_not_abbreviations():
+    text = "The U.S. share was 50%. Order No. 15 was issued, e.g. by the CAC! Was it? Yes."
+    assert _sentences(text) == ["The U.S. share was 50%.", "Order No. 15 was issued, e.g. by the CAC!", "Was it?", "Yes."]
+
+
+def test_chinese_sentences_split_at_chinese_punctuation():
+    text = "第一批于2023年8月31日获批。共有8家机构！是哪些？"
+    assert _sentences(text) == ["第一批于2023年8月31日获批。", "共有8家机构！", "是哪些？"]
+
+
+def test_paragraphs_and_list_items_end_sentences_even_without_punctuation():
+    text = "A heading-less line\n\n- first item\n- second item"
+    assert _sentences(text) == ["A heading-less line", "first item", "second item"]
+
+
+def test_sentence_spans_are_offsets_into_the_original_text():
+    text = "  Leading space. 然后是中文。"
+    for span in sentence_spans(text, 2):
+        assert text[span.start : span.end].strip() == text[span.start : span.end]
+    assert [text[s.start : s.end] for s in sentence_spans(text, 2)] == ["Leading space.", "然后是中文。"]
+
+
+def test_language_detection():
+    assert detect_language("《生成式人工智能服务管理暂行办法》何时开始施行？") == "zh"
+    assert detect_language("仅通过API调用已备案模型的应用需要办理什么手续？") == "zh"
+    assert detect_language("When did the Interim Measures take effect?") == "en"
+    assert detect_language("What is Zhipu's GLM called in Chinese, 智谱清言?") == "en"
+
+
+def test_keyword_tokens_stem_english_and_keep_numbers():
+    assert keyword_tokens("How many models were approved in January 2024?") == ["model", "approv", "januari", "2024"]
+
+
+def test_keyword_tokens_unify_spellings_of_the_same_thing():
+    assert keyword_tokens("LLMs") == keyword_tokens("large language models")
+    assert keyword_tokens("US share") == keyword_tokens("United States share")
+    assert keyword_tokens("took effect") == keyword_tokens("take effect")
+
+
+def test_keyword_tokens_segment_chinese_and_drop_function_words():
+    tokens = keyword_tokens("2024年1月这一批共批准了多少个大模型？")
+    assert {"2024", "批准", "模型"} <= set(tokens)
+    assert "多少" not in tokens and "了" not in tokens
