@@ -89,13 +89,13 @@ class ExtractiveAnswerer:
         best = scored[0]
         confidence = self.policy.confidence(best)
         if confidence < self.policy.threshold:
-            return self._abstain(scored, language, confidence)
+            return self.abstain(scored, language, confidence)
         chosen = self._choose(scored, question)
         chosen.sort(key=lambda s: (passages.index(s.evidence.passage), s.evidence.start))
         evidence = [s.evidence for s in chosen]
         return Answer(join_with_markers(evidence, language), False, language, cite(evidence), confidence)
 
-    def _abstain(self, scored: list[ScoredSentence], language: Language, confidence: float) -> Answer:
+    def abstain(self, scored: list[ScoredSentence], language: Language, confidence: float) -> Answer:
         nearest: list[Evidence] = []
         for sentence in scored:
             if all(e.passage.chunk.source != sentence.evidence.passage.chunk.source for e in nearest):

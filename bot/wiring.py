@@ -41,17 +41,19 @@ def build_store(settings: Settings) -> ChunkStore:
 
 
 def build_answerer(settings: Settings, store: ChunkStore) -> Answerer:
-    if settings.llm_base_url:
-        from bot.llm import LLMAnswerer
-
-        return LLMAnswerer.from_settings(settings)
+    """The extractive answerer, or an LLM gated by it when `BOT_LLM_BASE_URL` is set."""
     sentence_embedder = store.embedders.get("use") or next(iter(store.embedders.values()))
-    return ExtractiveAnswerer(
+    extractive = ExtractiveAnswerer(
         sentence_embedder,
         lambda: store.keywords,
         AbstainPolicy(threshold=settings.abstain_threshold),
         max_sentences=settings.answer_sentences,
     )
+    if settings.llm_base_url:
+        from bot.llm import LLMAnswerer
+
+        return LLMAnswerer.from_settings(settings, gate=extractive)
+    return extractive
 
 
 def build_bot(settings: Settings, store: ChunkStore | None = None) -> Bot:

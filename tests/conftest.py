@@ -16,11 +16,11 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from bot.config import Settings  # noqa: E402
-from bot.core import Bot  # noqa: E402
-from bot.ingest import ingest  # noqa: E402
-from bot.store import ChunkStore  # noqa: E402
-from bot.wiring import build_bot, build_store  # noqa: E402
+from bot.config import Settings
+from bot.core import Bot
+from bot.ingest import ingest
+from bot.store import ChunkStore
+from bot.wiring import build_bot, build_store
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"

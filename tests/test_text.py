@@ -9,7 +9,12 @@ def _sentences(text: str) -> list[str]:
 
 def test_english_sentences_split_at_full_stops_but_not_abbreviations():
     text = "The U.S. share was 50%. Order No. 15 was issued, e.g. by the CAC! Was it? Yes."
-    assert _sentences(text) == ["The U.S. share was 50%.", "Order No. 15 was issued, e.g. by the CAC!", "Was it?", "Yes."]
+    assert _sentences(text) == [
+        "The U.S. share was 50%.",
+        "Order No. 15 was issued, e.g. by the CAC!",
+        "Was it?",
+        "Yes.",
+    ]
 
 
 def test_chinese_sentences_split_at_chinese_punctuation():

@@ -1,0 +1,64 @@
+"""The LLM answerer with a scripted chat model standing in for the remote endpoint."""
+
+from pathlib import Path
+
+import pytest
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import AIMessage
+
+from bot.answer import ExtractiveAnswerer
+from bot.config import Settings
+from bot.core import Bot
+from bot.llm import LLMAnswerer
+from bot.schema import Answer
+from bot.wiring import build_answerer
+
+pytestmark = pytest.mark.slow
+REPO = Path(__file__).resolve().parent.parent
+
+
+def scripted(*replies: str) -> GenericFakeChatModel:
+    return GenericFakeChatModel(messages=iter([AIMessage(content=r) for r in replies]))
+
+
+@pytest.fixture
+def llm_bot(corpus_bot):
+    def make(*replies: str) -> Bot:
+        assert isinstance(corpus_bot.answerer, ExtractiveAnswerer)
+        return Bot(corpus_bot.search, LLMAnswerer(scripted(*replies), gate=corpus_bot.answerer))
+
+    return make
+
+
+def test_llm_answer_keeps_its_words_and_gets_exact_citations(llm_bot):
+    bot = llm_bot("Regulators approved 14 LLMs and applications in January 2024 [2][1].")
+    answer = bot.ask("How many LLMs and AI applications were approved in the January 2024 batch?")
+    assert answer.answer == "Regulators approved 14 LLMs and applications in January 2024 [1][2]."
+    assert [c.n for c in answer.citations] == [1, 2]
+    for citation in answer.citations:
+        text = (REPO / citation.source).read_text(encoding="utf-8")
+        assert text[citation.start : citation.end] == citation.quote
+    assert any("14" in c.quote for c in answer.citations)
+
+
+def test_llm_saying_not_covered_becomes_an_abstention(llm_bot):
+    answer = llm_bot("NOT_COVERED").ask("When did the Interim Measures take effect?")
+    assert answer.abstained and answer.citations
+
+
+def test_the_gate_abstains_without_asking_the_llm(llm_bot):
+    model_would_say = "A made-up fine of 1 million yuan [1]."
+    answer = llm_bot(model_would_say).ask("What fine did the CAC impose on an unfiled chatbot in 2024?")
+    assert answer.abstained and "million" not in answer.answer
+
+
+def test_llm_answers_stream_token_by_token(llm_bot):
+    pieces = list(llm_bot("It took effect on 15 August 2023 [1].").stream("When did the Interim Measures take effect?"))
+    assert len(pieces) > 3 and isinstance(pieces[-1], Answer)
+    assert "15 August 2023" in "".join(p for p in pieces if isinstance(p, str))
+
+
+def test_setting_an_llm_endpoint_selects_the_llm_answerer(corpus_store, tmp_path):
+    settings = Settings(data_dir=tmp_path, llm_base_url="http://127.0.0.1:9/v1")  # type: ignore[arg-type]
+    assert isinstance(build_answerer(settings, corpus_store), LLMAnswerer)
+    assert isinstance(build_answerer(Settings(data_dir=tmp_path), corpus_store), ExtractiveAnswerer)  # type: ignore[arg-type]
