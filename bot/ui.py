@@ -23,8 +23,10 @@ EXAMPLES = [
 ]
 
 CSS = """
-.citations { font-size: 0.92em; border-top: 1px solid var(--border-color-primary); margin-top: .6em; padding-top: .4em; }
-.citations blockquote { margin: .2em 0 .6em 0 !important; padding-left: .6em; border-left: 3px solid var(--color-accent); }
+.citations { font-size: 0.92em; border-top: 1px solid var(--border-color-primary);
+             margin-top: .6em; padding-top: .4em; }
+.citations blockquote { margin: .2em 0 .6em 0 !important; padding-left: .6em;
+                        border-left: 3px solid var(--color-accent); }
 #index-status { opacity: .8; font-size: .9em; }
 """
 
