@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
 
-from bot.chunking import chunk_document
-from bot.documents import find_documents, read_document
+from bot.chunking import Chunk, chunk_document
+from bot.documents import Document, find_documents, read_document
 from bot.errors import DocumentUnreadable
 from bot.store import ChunkStore
 
@@ -59,26 +60,49 @@ def ingest(paths: list[Path], store: ChunkStore, chunk_chars: int = 600, progres
         else:
             report.failed.append((source_name(path), "does not exist"))
     seen: set[str] = set()
-    for path in tqdm(files, desc="Indexing", unit="file", disable=not progress, leave=False):
-        source = source_name(path)
-        seen.add(source)
-        try:
-            document = read_document(path, source)
-        except DocumentUnreadable as error:
-            log.warning("Skipped %s", error)
-            report.failed.append((source, error.reason))
-            continue
-        if indexed.get(source) == document.content_hash:
-            report.unchanged.append(source)
-            continue
-        chunks = chunk_document(document, chunk_chars)
-        store.replace_document(source, chunks)
-        report.chunks += len(chunks)
-        (report.updated if source in indexed else report.added).append(source)
+
+    def readable() -> Iterator[Document]:
+        for path in tqdm(files, desc="Indexing", unit="file", disable=not progress, leave=False):
+            source = source_name(path)
+            seen.add(source)
+            try:
+                yield read_document(path, source)
+            except DocumentUnreadable as error:
+                log.warning("Skipped %s", error)
+                report.failed.append((source, error.reason))
+
+    index_documents(readable(), store, chunk_chars, report, indexed)
     for root in (p for p in paths if p.is_dir()):
         prefix = source_name(root).rstrip("/") + "/"
         for source in sorted(indexed):
             if source.startswith(prefix) and source not in seen and not os.path.exists(source):
                 store.remove_document(source)
                 report.removed.append(source)
+    return report
+
+
+def index_documents(
+    documents: Iterable[Document],
+    store: ChunkStore,
+    chunk_chars: int = 600,
+    report: IngestReport | None = None,
+    indexed: dict[str, str] | None = None,
+    batch_chunks: int = 512,
+) -> IngestReport:
+    """Chunk and store documents that are new or changed, writing in batches of about `batch_chunks`."""
+    report = report if report is not None else IngestReport()
+    indexed = indexed if indexed is not None else store.indexed_documents()
+    pending: dict[str, list[Chunk]] = {}
+    for document in documents:
+        if indexed.get(document.source) == document.content_hash:
+            report.unchanged.append(document.source)
+            continue
+        pending[document.source] = chunk_document(document, chunk_chars)
+        report.chunks += len(pending[document.source])
+        (report.updated if document.source in indexed else report.added).append(document.source)
+        if sum(len(chunks) for chunks in pending.values()) >= batch_chunks:
+            store.replace_documents(pending)
+            pending = {}
+    if pending:
+        store.replace_documents(pending)
     return report

@@ -68,18 +68,21 @@ class ChunkStore:
         metadatas = self._primary.get(include=["metadatas"])["metadatas"] or []
         return {str(m["source"]): str(m["doc_hash"]) for m in metadatas}
 
-    def replace_document(self, source: str, chunks: Sequence[Chunk]) -> None:
-        """Put `chunks` in place of whatever the index held for `source`."""
-        self.remove_document(source, bump=False)
+    def replace_documents(self, chunks_by_source: dict[str, Sequence[Chunk]]) -> None:
+        """Put each source's chunks in place of whatever the index held for it, embedding in large batches."""
+        sources = list(chunks_by_source)
+        for collection in self._collections.values():
+            for start in range(0, len(sources), _BATCH):
+                collection.delete(where={"source": {"$in": sources[start : start + _BATCH]}})
+        chunks = [chunk for source in sources for chunk in chunks_by_source[source]]
         for start in range(0, len(chunks), _BATCH):
             self._add(chunks[start : start + _BATCH])
         self._bump_generation()
 
-    def remove_document(self, source: str, bump: bool = True) -> None:
+    def remove_document(self, source: str) -> None:
         for collection in self._collections.values():
             collection.delete(where={"source": source})
-        if bump:
-            self._bump_generation()
+        self._bump_generation()
 
     def _add(self, chunks: Sequence[Chunk]) -> None:
         if not chunks:
