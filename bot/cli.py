@@ -40,6 +40,18 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _eval(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.eval_report import format_table
+    from bot.eval_runner import evaluate_path
+
+    results = evaluate_path(
+        Path(args.path), settings, args.baseline, Path(args.out), progress=not args.quiet, index_lang=args.index_lang
+    )
+    print(format_table(results))
+    print(f"\nWrote {Path(args.out) / 'metrics.json'} and {Path(args.out) / 'report.md'}")
+    return 0
+
+
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     from bot.server import serve
 
@@ -58,6 +70,17 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
     ask.set_defaults(run=_ask)
+    evaluate = commands.add_parser("eval", help="measure retrieval, answers and abstention on a question set")
+    evaluate.add_argument("path", help="a folder with corpus.jsonl and questions.jsonl, or a questions .jsonl")
+    evaluate.add_argument("--baseline", action="store_true", help="also run the plain LangChain pipeline")
+    evaluate.add_argument("--out", default="eval-out", help="where metrics.json, chart.png and report.md go")
+    evaluate.add_argument("--quiet", action="store_true", help="no progress bars")
+    evaluate.add_argument(
+        "--index-lang",
+        choices=["en", "zh"],
+        help="ask against a throwaway index of only the corpus documents in this language",
+    )
+    evaluate.set_defaults(run=_eval)
     serve = commands.add_parser("serve", help="serve the web chat and the HTTP API")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)

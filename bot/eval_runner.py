@@ -1,0 +1,141 @@
+"""`python -m bot eval`: index an evaluation set into a throwaway store (or use the current index),
+ask every question with our bot and, with --baseline, with the plain LangChain pipeline, then write
+`metrics.json`, a chart and a Markdown report of bot against baseline and of every miss."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from bot.config import Settings
+from bot.documents import Document, find_documents, read_document
+from bot.evaluate import Outcome, answer_matches, answer_metrics, load_questions
+from bot.schema import Answer
+from bot.text import detect_language
+
+RECALL_AT = (1, 5, 10)
+
+
+@dataclass
+class System:
+    name: str
+    ask: Callable[[str], Answer]
+    rank: Callable[[str], list[str]]  # document ids, best first
+
+
+def load_corpus(path: Path) -> list[Document]:
+    documents = []
+    for row in load_questions(path):  # the same JSON-lines reader
+        text = str(row["text"])
+        documents.append(
+            Document(
+                source=str(row["doc_id"]),
+                title=str(row.get("title") or row["doc_id"]),
+                text=text,
+                body_start=0,
+                lang=detect_language(text),
+            )
+        )
+    return documents
+
+
+def run_system(system: System, questions: list[dict[str, Any]], progress: bool) -> tuple[dict[str, Any], list[Outcome]]:
+    outcomes, retrieval_ms = [], []
+    hits = {k: 0 for k in RECALL_AT}
+    reciprocal, ranked_questions = 0.0, 0
+    for question in tqdm(questions, desc=f"Asking ({system.name})", unit="q", disable=not progress, leave=False):
+        started = time.perf_counter()
+        ranked = system.rank(question["question"])
+        retrieval_ms.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        answer = system.ask(question["question"])
+        seconds = time.perf_counter() - started
+        answerable = question.get("answerable", True)
+        correct = (
+            (not answer.abstained and answer_matches(answer.answer, question.get("answers", [])))
+            if answerable
+            else answer.abstained
+        )
+        outcome = Outcome(question, answer, seconds, correct, ranked)
+        outcomes.append(outcome)
+        gold = set(question.get("gold_doc_ids") or [])
+        if answerable and gold:
+            ranked_questions += 1
+            for k in RECALL_AT:
+                hits[k] += bool(gold & set(ranked[:k]))
+            first = next((i for i, doc_id in enumerate(ranked[:10]) if doc_id in gold), None)
+            reciprocal += 1.0 / (first + 1) if first is not None else 0.0
+    metrics = answer_metrics(outcomes)
+    if ranked_questions:
+        for k in RECALL_AT:
+            metrics[f"recall@{k}"] = round(hits[k] / ranked_questions, 4)
+        metrics["mrr@10"] = round(reciprocal / ranked_questions, 4)
+    retrieval_ms.sort()
+    metrics["retrieval_p50_ms"] = round(retrieval_ms[len(retrieval_ms) // 2], 1) if retrieval_ms else None
+    return metrics, outcomes
+
+
+def _bot_system(bot) -> System:  # type: ignore[no-untyped-def]
+    def rank(question: str) -> list[str]:
+        passages = bot.search.search(question, 30)
+        return list(dict.fromkeys(p.chunk.source for p in passages))[:10]
+
+    return System("bot", bot.ask, rank)
+
+
+def evaluate_path(
+    path: Path,
+    settings: Settings,
+    baseline: bool,
+    out_dir: Path,
+    progress: bool = True,
+    index_lang: str | None = None,
+) -> dict[str, Any]:
+    """Run the evaluation described in the module docstring; returns what `metrics.json` holds.
+    With `index_lang`, a questions file is asked against a throwaway index of only the corpus
+    documents in that language (for the cross-language sets)."""
+    from bot.ingest import index_documents
+    from bot.wiring import build_bot, build_store
+
+    with tempfile.TemporaryDirectory(prefix="bot-eval-") as scratch:
+        if path.is_dir():
+            questions = load_questions(path / "questions.jsonl")
+            documents = load_corpus(path / "corpus.jsonl")
+        else:
+            questions = load_questions(path)
+            documents = [read_document(p) for p in find_documents([settings.corpus_dir])]
+            if index_lang:
+                documents = [d for d in documents if d.lang == index_lang]
+        if path.is_dir() or index_lang:
+            eval_settings = settings.model_copy(update={"data_dir": Path(scratch) / "bot", "chroma_host": None})
+            store = build_store(eval_settings)
+            progress_bar = tqdm(documents, desc="Indexing", unit="doc", disable=not progress, leave=False)
+            index_documents(progress_bar, store, eval_settings.chunk_chars)
+            store.refresh(force=True)
+            bot = build_bot(eval_settings, store)
+        else:
+            bot = build_bot(settings)
+        results: dict[str, Any] = {}
+        outcomes: dict[str, list[Outcome]] = {}
+        results["bot"], outcomes["bot"] = run_system(_bot_system(bot), questions, progress)
+        if baseline:
+            from bot.baseline import BaselinePipeline
+            from bot.embeddings import resolve_model_path
+
+            pipeline = BaselinePipeline(Path(scratch) / "baseline", resolve_model_path(settings.english_embedder))
+            pipeline.index([(d.source, d.title, d.text[d.body_start :]) for d in documents])
+            system = System("baseline", pipeline.ask, pipeline.ranked_doc_ids)
+            results["baseline"], outcomes["baseline"] = run_system(system, questions, progress)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "metrics.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    from bot.eval_report import write_report
+
+    write_report(path, results, outcomes, out_dir)
+    return results
