@@ -22,10 +22,6 @@ class Answerer(Protocol):
     def answer(self, question: str, passages: list[Passage], language: Language) -> Answer: ...
 
 
-class StreamingAnswerer(Answerer, Protocol):
-    def stream(self, question: str, passages: list[Passage], language: Language) -> Iterator[str | Answer]: ...
-
-
 Message = dict[str, Any]  # {"role": "user" | "assistant", "content": str}
 
 
