@@ -86,3 +86,11 @@ def test_search_finds_english_and_chinese_passages(corpus_bot):
     chinese = corpus_bot.search.search("2024年1月获批的大模型", 3)
     assert "january-2024-batch" in english[0].chunk.source
     assert chinese[0].chunk.lang == "zh"
+
+
+def test_hybrid_search_is_usable_as_a_langchain_retriever(corpus_bot):
+    from bot.retrieve import HybridRetriever
+
+    documents = HybridRetriever(search=corpus_bot.search, k=3).invoke("When did the Interim Measures take effect?")
+    assert len(documents) == 3
+    assert documents[0].metadata["source"].startswith("corpus/") and documents[0].metadata["signals"]
