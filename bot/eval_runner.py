@@ -16,7 +16,7 @@ from tqdm import tqdm
 
 from bot.config import Settings
 from bot.documents import Document, find_documents, read_document
-from bot.evaluate import Outcome, answer_matches, answer_metrics, load_questions
+from bot.evaluate import Outcome, answer_metrics, is_correct, load_questions
 from bot.schema import Answer
 from bot.text import detect_language
 
@@ -58,12 +58,7 @@ def run_system(system: System, questions: list[dict[str, Any]], progress: bool) 
         answer = system.ask(question["question"])
         seconds = time.perf_counter() - started
         answerable = question.get("answerable", True)
-        correct = (
-            (not answer.abstained and answer_matches(answer.answer, question.get("answers", [])))
-            if answerable
-            else answer.abstained
-        )
-        outcome = Outcome(question, answer, seconds, correct, ranked)
+        outcome = Outcome(question, answer, seconds, is_correct(question, answer), ranked)
         outcomes.append(outcome)
         gold = set(question.get("gold_doc_ids") or [])
         if answerable and gold:
@@ -110,7 +105,8 @@ def evaluate_path(
             documents = load_corpus(path / "corpus.jsonl")
         else:
             questions = load_questions(path)
-            documents = [read_document(p) for p in find_documents([settings.corpus_dir])]
+            needs_files = baseline or index_lang
+            documents = [read_document(p) for p in find_documents([settings.corpus_dir])] if needs_files else []
             if index_lang:
                 documents = [d for d in documents if d.lang == index_lang]
         if path.is_dir() or index_lang:

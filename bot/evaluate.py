@@ -42,6 +42,13 @@ def answer_matches(answer: str, golds: Iterable[str]) -> bool:
     return any(_canonical(gold) and _canonical(gold) in canonical for gold in golds)
 
 
+def is_correct(question: dict[str, Any], answer: Answer) -> bool:
+    """Answerable: answered with a matching answer. Unanswerable: abstained."""
+    if question.get("answerable", True):
+        return not answer.abstained and answer_matches(answer.answer, question.get("answers", []))
+    return answer.abstained
+
+
 @dataclass
 class Outcome:
     question: dict[str, Any]
@@ -63,12 +70,7 @@ def ask_all(ask: Callable[[str], Answer], questions: list[dict[str, Any]], progr
         started = time.perf_counter()
         answer = ask(question["question"])
         seconds = time.perf_counter() - started
-        correct = (
-            not answer.abstained and answer_matches(answer.answer, question.get("answers", []))
-            if question.get("answerable", True)
-            else answer.abstained
-        )
-        outcomes.append(Outcome(question, answer, seconds, correct))
+        outcomes.append(Outcome(question, answer, seconds, is_correct(question, answer)))
     return outcomes
 
 
