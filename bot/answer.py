@@ -1,6 +1,7 @@
 """The default answerer, which needs no LLM: it scores the sentences of the retrieved passages
 against the question, answers with the best (adding a neighbour only when it helps), and abstains
-when the evidence is too weak. Citations are built by `bot.cite`; retrieval is `bot.retrieve`.
+when the calibrated model in `bot.abstain` judges the evidence too weak. Citations are built by
+`bot.cite`; retrieval is `bot.retrieve`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from bot.abstain import AbstainModel
 from bot.cite import Evidence, cite, join_with_markers
 from bot.keyword import KeywordIndex
 from bot.schema import Answer, Passage
@@ -52,18 +54,6 @@ class ScoredSentence:
     type_match: float
 
 
-@dataclass(frozen=True)
-class AbstainPolicy:
-    """Answer only when the best sentence's score reaches `threshold`. The score already folds in
-    keyword coverage, meaning, answer type and retrieval rank; the threshold is chosen on labelled
-    questions (see README, "Abstention")."""
-
-    threshold: float = 0.5
-
-    def confidence(self, best: ScoredSentence) -> float:
-        return best.score
-
-
 class ExtractiveAnswerer:
     """Answers with sentences taken word for word from the passages."""
 
@@ -71,13 +61,13 @@ class ExtractiveAnswerer:
         self,
         embedder: Embeddings,
         keywords: Callable[[], KeywordIndex],
-        policy: AbstainPolicy | None = None,
+        abstain_model: AbstainModel | None = None,
         max_sentences: int = 2,
         cache_size: int = 4096,
     ) -> None:
         self.embedder = embedder
         self.keywords = keywords
-        self.policy = policy or AbstainPolicy()
+        self.abstain_model = abstain_model or AbstainModel.load()
         self.max_sentences = max_sentences
         self._sentence_cache: OrderedDict[str, tuple[list[tuple[int, int]], np.ndarray]] = OrderedDict()
         self._cache_size = cache_size
@@ -86,9 +76,8 @@ class ExtractiveAnswerer:
         scored = self.score_sentences(question, passages)
         if not scored:
             return Answer(NOT_COVERED[language], True, language, ())
-        best = scored[0]
-        confidence = self.policy.confidence(best)
-        if confidence < self.policy.threshold:
+        confidence = self.abstain_model.probability(self.evidence_features(question, scored, passages, language))
+        if confidence < self.abstain_model.threshold:
             return self.abstain(scored, language, confidence)
         chosen = self._choose(scored, question)
         chosen.sort(key=lambda s: (passages.index(s.evidence.passage), s.evidence.start))
@@ -121,15 +110,38 @@ class ExtractiveAnswerer:
                 chosen.append(other)
         return chosen
 
+    def evidence_features(
+        self, question: str, scored: list[ScoredSentence], passages: list[Passage], language: Language
+    ) -> dict[str, float]:
+        """What `bot.abstain` judges: how well the best sentence and passages cover the question."""
+        best = scored[0]
+        weights = self._term_weights(question)
+        total = sum(weights.values()) or 1.0
+        known = self.keywords().idf
+        cross = float(best.evidence.passage.chunk.lang != language)
+        return {
+            "lexical": best.lexical,
+            "context_lexical": best.context_lexical,
+            "best_context_lexical": max(s.context_lexical for s in scored),
+            "unknown_terms": sum(w for t, w in weights.items() if t not in known) / total,
+            "semantic": best.semantic,
+            "type_match": float(best.type_match == 1.0),
+            "cross_language": cross,
+            "semantic_cross": best.semantic * cross,
+            "score": best.score,
+        }
+
+    def _term_weights(self, question: str) -> dict[str, float]:
+        keywords = self.keywords()
+        # Numbers and dates in a question pin down which fact is meant, so they weigh double.
+        return {t: keywords.term_weight(t) * (2.0 if t[:1].isdigit() else 1.0) for t in set(keyword_tokens(question))}
+
     def score_sentences(self, question: str, passages: list[Passage]) -> list[ScoredSentence]:
         """Every sentence of the passages, best first."""
         if not passages:
             return []
         keywords = self.keywords()
-        # Numbers and dates in a question pin down which fact is meant, so they weigh double.
-        weights = {
-            t: keywords.term_weight(t) * (2.0 if t[:1].isdigit() else 1.0) for t in set(keyword_tokens(question))
-        }
+        weights = self._term_weights(question)
         total = sum(weights.values()) or 1.0
         wants = _answer_type(question)
         question_vector = np.asarray(self.embedder.embed_query(question))

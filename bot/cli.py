@@ -1,4 +1,4 @@
-"""The command line: `python -m bot ingest|ask|serve`. It parses arguments, calls the core and
+"""The command line: `python -m bot ingest|ask|eval|calibrate|serve`. It parses arguments, calls the core and
 prints; errors become a message on stderr and a non-zero exit status."""
 
 from __future__ import annotations
@@ -11,6 +11,9 @@ from pathlib import Path
 
 from bot.config import Settings, get_settings
 from bot.errors import BotError
+
+# The labelled questions the packaged abstain model is fitted on (none of them is a reported evaluation set).
+CALIBRATION_SETS = ["evalsets/calibration.jsonl", "tests/golden/questions.jsonl", "evalsets/calibration.jsonl:en"]
 
 
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
@@ -52,6 +55,16 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _calibrate(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.calibrate import QuestionSource, calibrate
+
+    sources = [QuestionSource.parse(spec) for spec in args.questions]
+    report = calibrate(sources, settings, Path(args.out), progress=not args.quiet)
+    print(json.dumps(report, indent=2))
+    print(f"Wrote {args.out}")
+    return 0
+
+
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     from bot.server import serve
 
@@ -81,6 +94,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="ask against a throwaway index of only the corpus documents in this language",
     )
     evaluate.set_defaults(run=_eval)
+    calibrate = commands.add_parser("calibrate", help="fit the abstain model on labelled questions")
+    calibrate.add_argument(
+        "questions",
+        nargs="*",
+        default=CALIBRATION_SETS,
+        help="question .jsonl files; FILE:en or FILE:zh asks against only the corpus documents in that language",
+    )
+    calibrate.add_argument("--out", default="bot/abstain_model.json", help="where the coefficients go")
+    calibrate.add_argument("--quiet", action="store_true", help="no progress bars")
+    calibrate.set_defaults(run=_calibrate)
     serve = commands.add_parser("serve", help="serve the web chat and the HTTP API")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)

@@ -38,8 +38,11 @@ class Settings(BaseSettings):
     top_k: int = Field(6, ge=1, le=50, description="Passages handed to the answerer.")
     max_question_chars: int = Field(2000, ge=1, description="Longest question accepted.")
     answer_sentences: int = Field(2, ge=1, le=5, description="Most sentences in an extractive answer.")
-    abstain_threshold: float = Field(
-        0.5, ge=0.0, le=1.0, description="Answer only when the best sentence scores at least this (0..1)."
+    abstain_model: Path | None = Field(
+        None, description="Abstain model coefficients (JSON from `bot calibrate`); unset = the packaged one."
+    )
+    abstain_threshold: float | None = Field(
+        None, ge=0.0, le=1.0, description="Answer when P(answerable) reaches this; unset = the model's own (0.5)."
     )
 
     llm_base_url: str | None = Field(

@@ -15,6 +15,7 @@ from typing import Any
 from tqdm import tqdm
 
 from bot.config import Settings
+from bot.core import Bot
 from bot.documents import Document, find_documents, read_document
 from bot.evaluate import Outcome, answer_metrics, is_correct, load_questions
 from bot.schema import Answer
@@ -85,6 +86,25 @@ def _bot_system(bot) -> System:  # type: ignore[no-untyped-def]
     return System("bot", bot.ask, rank)
 
 
+def corpus_documents(settings: Settings, lang: str | None = None) -> list[Document]:
+    """The documents of the corpus folder, or only those in one language."""
+    documents = [read_document(p) for p in find_documents([settings.corpus_dir])]
+    return [d for d in documents if lang is None or d.lang == lang]
+
+
+def throwaway_bot(documents: list[Document], settings: Settings, data_dir: Path, progress: bool = False) -> Bot:
+    """A bot over a fresh embedded index of `documents` in `data_dir`."""
+    from bot.ingest import index_documents
+    from bot.wiring import build_bot, build_store
+
+    local = settings.model_copy(update={"data_dir": data_dir, "chroma_host": None})
+    store = build_store(local)
+    progress_bar = tqdm(documents, desc="Indexing", unit="doc", disable=not progress, leave=False)
+    index_documents(progress_bar, store, local.chunk_chars)
+    store.refresh(force=True)
+    return build_bot(local, store)
+
+
 def evaluate_path(
     path: Path,
     settings: Settings,
@@ -96,8 +116,7 @@ def evaluate_path(
     """Run the evaluation described in the module docstring; returns what `metrics.json` holds.
     With `index_lang`, a questions file is asked against a throwaway index of only the corpus
     documents in that language (for the cross-language sets)."""
-    from bot.ingest import index_documents
-    from bot.wiring import build_bot, build_store
+    from bot.wiring import build_bot
 
     with tempfile.TemporaryDirectory(prefix="bot-eval-") as scratch:
         if path.is_dir():
@@ -105,17 +124,9 @@ def evaluate_path(
             documents = load_corpus(path / "corpus.jsonl")
         else:
             questions = load_questions(path)
-            needs_files = baseline or index_lang
-            documents = [read_document(p) for p in find_documents([settings.corpus_dir])] if needs_files else []
-            if index_lang:
-                documents = [d for d in documents if d.lang == index_lang]
+            documents = corpus_documents(settings, index_lang) if baseline or index_lang else []
         if path.is_dir() or index_lang:
-            eval_settings = settings.model_copy(update={"data_dir": Path(scratch) / "bot", "chroma_host": None})
-            store = build_store(eval_settings)
-            progress_bar = tqdm(documents, desc="Indexing", unit="doc", disable=not progress, leave=False)
-            index_documents(progress_bar, store, eval_settings.chunk_chars)
-            store.refresh(force=True)
-            bot = build_bot(eval_settings, store)
+            bot = throwaway_bot(documents, settings, Path(scratch) / "bot", progress)
         else:
             bot = build_bot(settings)
         results: dict[str, Any] = {}

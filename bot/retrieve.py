@@ -1,10 +1,14 @@
-"""Hybrid retrieval: dense search under each embedder plus BM25, fused by weighted reciprocal rank,
-with weights chosen by the question's language (MiniLM cannot read Chinese; BM25 with jieba is
-strongest on Chinese). Also exposed as a LangChain retriever so it composes into chains.
+"""Hybrid retrieval: dense search under each embedder plus BM25, fused as a weighted sum of their
+scores, with weights chosen by the question's language (MiniLM cannot read Chinese; BM25 with
+jieba is strongest on Chinese), plus a bonus when the question names a document's title.
+The weights were chosen by measurement with `python -m bot eval` (README, "Retrieval").
+Also exposed as a LangChain retriever so it composes into chains.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -18,15 +22,19 @@ from bot.store import ChunkStore
 from bot.text import Language, detect_language
 
 KEYWORD = "bm25"
+TITLE = "title"
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_QUALIFIER = re.compile(r"\s*[(（][^)）]*[)）]\s*")
 
 
 @dataclass(frozen=True)
 class FusionWeights:
-    """Weight of each signal in reciprocal-rank fusion, per question language."""
+    """Weight of each signal's score, per question language. Dense scores are cosine similarities;
+    BM25 scores are divided by the best BM25 score for the question; `title` is 1 when the
+    question contains the chunk's document title."""
 
-    en: dict[str, float] = field(default_factory=lambda: {"minilm": 1.0, "use": 0.5, KEYWORD: 1.0})
-    zh: dict[str, float] = field(default_factory=lambda: {"minilm": 0.0, "use": 0.6, KEYWORD: 1.0})
-    rank_constant: int = 30
+    en: dict[str, float] = field(default_factory=lambda: {"minilm": 2.0, "use": 0.5, KEYWORD: 0.5, TITLE: 0.2})
+    zh: dict[str, float] = field(default_factory=lambda: {"minilm": 0.0, "use": 1.0, KEYWORD: 1.0, TITLE: 0.2})
 
     def for_language(self, language: Language) -> dict[str, float]:
         return self.zh if language == "zh" else self.en
@@ -48,15 +56,38 @@ class HybridSearch:
             if weights.get(name, 0.0) > 0:
                 rankings[name] = self.store.dense_search(name, embedder.embed_query(question), self.depth)
         if weights.get(KEYWORD, 0.0) > 0:
-            rankings[KEYWORD] = self.store.keywords.search(question, self.depth)
-        fused: dict[str, float] = defaultdict(float)
+            ranking = self.store.keywords.search(question, self.depth)
+            top = ranking[0][1] if ranking else 1.0
+            rankings[KEYWORD] = [(chunk_id, score / top) for chunk_id, score in ranking]
         signals: dict[str, dict[str, float]] = defaultdict(dict)
         for name, ranking in rankings.items():
-            for rank, (chunk_id, score) in enumerate(ranking):
-                fused[chunk_id] += weights[name] / (self.weights.rank_constant + rank + 1)
+            for chunk_id, score in ranking:
                 signals[chunk_id][name] = score
+        fused: dict[str, float] = {}
+        question_key = _title_key(question)
+        for chunk_id, found in signals.items():
+            # A chunk missing from a signal's list scores as that list's last entry: at most that.
+            score = sum(
+                weights[name] * found.get(name, ranking[-1][1]) for name, ranking in rankings.items() if ranking
+            )
+            if weights.get(TITLE) and _names_title(question_key, self.store.chunk(chunk_id).title):
+                score += weights[TITLE]
+                found[TITLE] = 1.0
+            fused[chunk_id] = score
         best = sorted(fused, key=fused.__getitem__, reverse=True)[:k]
         return [Passage(self.store.chunk(chunk_id), fused[chunk_id], signals[chunk_id]) for chunk_id in best]
+
+
+def _title_key(text: str) -> str:
+    return re.sub(r"[\s_]+", " ", unicodedata.normalize("NFKC", text)).lower()
+
+
+def _names_title(question_key: str, title: str) -> bool:
+    """Whether the question contains the title (without a bracketed qualifier such as "(actor)")."""
+    core = _title_key(_QUALIFIER.sub(" ", title)).strip()
+    if len(core) < (2 if _CJK.search(core) else 4):
+        return False
+    return core in question_key
 
 
 class HybridRetriever(BaseRetriever):

@@ -1,6 +1,9 @@
-"""The index: chunks in Chroma (one collection per embedding model) and the BM25 keyword index,
-kept in step. Chroma is the single source of truth, so any number of stateless replicas can share
-one Chroma server; each replica rebuilds its BM25 postings from the tokens stored at ingest.
+"""The index: chunks in Chroma and the BM25 keyword index, kept in step. Chroma holds one record
+collection (chunk text, metadata and BM25 tokens) and one vector collection per embedding model;
+a model can embed whole chunks or each sentence of a chunk (a question usually paraphrases one
+sentence, and a sentence vector is not diluted by its neighbours). Chroma is the single source of
+truth, so any number of stateless replicas can share one Chroma server; each replica rebuilds its
+BM25 postings from the tokens stored at ingest.
 
 No chunking or ranking here: see `bot.chunking` and `bot.retrieve`.
 """
@@ -19,7 +22,7 @@ from langchain_core.embeddings import Embeddings
 
 from bot.chunking import Chunk
 from bot.keyword import KeywordIndex
-from bot.text import keyword_tokens
+from bot.text import keyword_tokens, sentence_spans
 
 _BATCH = 256
 _GENERATION_ID = "generation"
@@ -42,18 +45,23 @@ class ChunkStore:
         embedders: dict[str, Embeddings],
         prefix: str = "approvals",
         refresh_every_s: float = 2.0,
+        sentence_level: frozenset[str] = frozenset({"minilm"}),
     ) -> None:
         if not embedders:
             raise ValueError("ChunkStore needs at least one embedder")
         self.embedders = embedders
+        self.sentence_level = frozenset(name for name in sentence_level if name in embedders)
         self._collections: dict[str, Collection] = {
             name: client.get_or_create_collection(
-                f"{prefix}-{name}", embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+                f"{prefix}-{name}{'-sentences' if name in self.sentence_level else ''}",
+                embedding_function=None,
+                configuration={"hnsw": {"space": "cosine"}},
             )
             for name in embedders
         }
+        # Chunk records carry a one-number placeholder vector: Chroma wants one, and ours live elsewhere.
+        self._records = client.get_or_create_collection(f"{prefix}-chunks", embedding_function=None)
         self._meta = client.get_or_create_collection(f"{prefix}-meta", embedding_function=None)
-        self._primary = next(iter(self._collections.values()))
         self._lock = Lock()
         self._refresh_every_s = refresh_every_s
         self._checked_at = 0.0
@@ -65,13 +73,13 @@ class ChunkStore:
 
     def indexed_documents(self) -> dict[str, str]:
         """source → content hash of every document in the index."""
-        metadatas = self._primary.get(include=["metadatas"])["metadatas"] or []
+        metadatas = self._records.get(include=["metadatas"])["metadatas"] or []
         return {str(m["source"]): str(m["doc_hash"]) for m in metadatas}
 
     def replace_documents(self, chunks_by_source: dict[str, Sequence[Chunk]]) -> None:
         """Put each source's chunks in place of whatever the index held for it, embedding in large batches."""
         sources = list(chunks_by_source)
-        for collection in self._collections.values():
+        for collection in self._all_collections():
             for start in range(0, len(sources), _BATCH):
                 collection.delete(where={"source": {"$in": sources[start : start + _BATCH]}})
         chunks = [chunk for source in sources for chunk in chunks_by_source[source]]
@@ -80,22 +88,36 @@ class ChunkStore:
         self._bump_generation()
 
     def remove_document(self, source: str) -> None:
-        for collection in self._collections.values():
+        for collection in self._all_collections():
             collection.delete(where={"source": source})
         self._bump_generation()
+
+    def _all_collections(self) -> list[Collection]:
+        return [self._records, *self._collections.values()]
 
     def _add(self, chunks: Sequence[Chunk]) -> None:
         if not chunks:
             return
         contexts = [chunk.context for chunk in chunks]
         ids = [chunk.id for chunk in chunks]
-        texts = [chunk.text for chunk in chunks]
         metadatas = [chunk.to_metadata() for chunk in chunks]
         for meta, context in zip(metadatas, contexts, strict=True):
             meta["tokens"] = " ".join(keyword_tokens(context))
+        self._records.upsert(
+            ids=ids,
+            embeddings=[[0.0]] * len(ids),
+            documents=[chunk.text for chunk in chunks],
+            metadatas=metadatas,  # type: ignore[arg-type]
+        )
+        sentences = sentence_units(chunks) if self.sentence_level else None
         for name, collection in self._collections.items():
-            vectors = self.embedders[name].embed_documents(contexts)
-            collection.upsert(ids=ids, embeddings=vectors, documents=texts, metadatas=metadatas)  # type: ignore[arg-type]
+            if name in self.sentence_level and sentences is not None:
+                unit_ids, unit_texts, unit_meta = sentences
+            else:
+                unit_ids, unit_texts = ids, contexts
+                unit_meta = [{"source": c.source, "chunk_id": c.id} for c in chunks]
+            vectors = self.embedders[name].embed_documents(unit_texts)
+            collection.upsert(ids=unit_ids, embeddings=vectors, metadatas=unit_meta)  # type: ignore[arg-type]
 
     def _bump_generation(self) -> None:
         self._meta.upsert(ids=[_GENERATION_ID], embeddings=[[0.0]], documents=[uuid.uuid4().hex])
@@ -116,7 +138,7 @@ class ChunkStore:
             generation = self._current_generation()
             if generation == self._generation and not force:
                 return
-            got = self._primary.get(include=["documents", "metadatas"])
+            got = self._records.get(include=["documents", "metadatas"])
             chunks, tokens = {}, []
             for chunk_id, text, meta in zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True):
                 chunks[chunk_id] = Chunk.from_metadata(chunk_id, text, dict(meta))
@@ -139,11 +161,18 @@ class ChunkStore:
         return iter(list(self._chunks.values()))
 
     def dense_search(self, name: str, vector: list[float], k: int) -> list[tuple[str, float]]:
-        """The `k` nearest chunks under embedder `name`, as (id, cosine similarity)."""
+        """The `k` nearest chunks under embedder `name`, as (chunk id, cosine similarity); for a
+        sentence-level embedder, a chunk scores as its best sentence."""
         collection = self._collections[name]
-        result = collection.query(query_embeddings=[vector], n_results=k, include=["distances"])
-        ids, distances = result["ids"][0], (result["distances"] or [[]])[0]
-        return [(chunk_id, 1.0 - float(distance)) for chunk_id, distance in zip(ids, distances, strict=True)]
+        units = k * 3 if name in self.sentence_level else k
+        result = collection.query(query_embeddings=[vector], n_results=units, include=["distances", "metadatas"])
+        distances, metadatas = (result["distances"] or [[]])[0], (result["metadatas"] or [[]])[0]
+        best: dict[str, float] = {}
+        for distance, meta in zip(distances, metadatas, strict=True):
+            chunk_id = str(meta["chunk_id"])
+            if chunk_id not in best:
+                best[chunk_id] = 1.0 - float(distance)
+        return list(best.items())[:k]
 
     def stats(self) -> IndexStats:
         self.refresh()
@@ -154,3 +183,16 @@ class ChunkStore:
             languages[chunk.lang] = languages.get(chunk.lang, 0) + 1
         dates = [chunk.as_of for chunk in by_source.values() if chunk.as_of]
         return IndexStats(len(by_source), len(chunks), max(dates) if dates else None, languages)
+
+
+def sentence_units(chunks: Sequence[Chunk]) -> tuple[list[str], list[str], list[dict[str, str]]]:
+    """Ids, texts and metadata of every sentence of the chunks (a chunk without sentence breaks is one unit)."""
+    ids, texts, metadatas = [], [], []
+    for chunk in chunks:
+        spans = sentence_spans(chunk.text) or []
+        pieces = [chunk.text[span.start : span.end] for span in spans if chunk.text[span.start : span.end].strip()]
+        for n, piece in enumerate(pieces or [chunk.text]):
+            ids.append(f"{chunk.id}:{n}")
+            texts.append(piece)
+            metadatas.append({"source": chunk.source, "chunk_id": chunk.id})
+    return ids, texts, metadatas

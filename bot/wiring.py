@@ -3,13 +3,15 @@ search, answerer and `Bot`. Tests build their own from the same parts."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 import chromadb
 from chromadb.config import Settings as ChromaSettings
 from langchain_core.embeddings import Embeddings
 
-from bot.answer import AbstainPolicy, ExtractiveAnswerer
+from bot.abstain import AbstainModel
+from bot.answer import ExtractiveAnswerer
 from bot.config import Settings
 from bot.core import Answerer, Bot
 from bot.embeddings import MiniLMEmbeddings, UniversalSentenceEncoderEmbeddings
@@ -40,13 +42,21 @@ def build_store(settings: Settings) -> ChunkStore:
     return ChunkStore(chroma_client(settings), embedders, prefix=settings.collection_prefix)
 
 
+def load_abstain_model(settings: Settings) -> AbstainModel:
+    """The calibrated abstain model (the packaged one unless `BOT_ABSTAIN_MODEL` names another)."""
+    model = AbstainModel.load(settings.abstain_model) if settings.abstain_model else AbstainModel.load()
+    if settings.abstain_threshold is not None:
+        model = replace(model, threshold=settings.abstain_threshold)
+    return model
+
+
 def build_answerer(settings: Settings, store: ChunkStore) -> Answerer:
     """The extractive answerer, or an LLM gated by it when `BOT_LLM_BASE_URL` is set."""
     sentence_embedder = store.embedders.get("use") or next(iter(store.embedders.values()))
     extractive = ExtractiveAnswerer(
         sentence_embedder,
         lambda: store.keywords,
-        AbstainPolicy(threshold=settings.abstain_threshold),
+        load_abstain_model(settings),
         max_sentences=settings.answer_sentences,
     )
     if settings.llm_base_url:
