@@ -20,6 +20,7 @@ def create_app(bot: Bot | None = None, settings: Settings | None = None) -> Fast
     import gradio as gr
 
     from bot.api import router
+    from bot.guard import ApiGuard
     from bot.ui import CSS, build_ui
     from bot.wiring import build_bot
 
@@ -34,6 +35,7 @@ def create_app(bot: Bot | None = None, settings: Settings | None = None) -> Fast
     app.state.bot = bot
     app.state.settings = settings
     app.include_router(router)
+    app.add_middleware(ApiGuard, settings=settings)  # origins, API keys, rate limit, body size for /api and /v1
     return gr.mount_gradio_app(app, build_ui(bot), path="/", css=CSS, theme=gr.themes.Soft(), footer_links=["api"])
 
 
