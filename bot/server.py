@@ -21,6 +21,7 @@ def create_app(bot: Bot | None = None, settings: Settings | None = None) -> Fast
 
     from bot.api import router
     from bot.ui import CSS, build_ui
+    from bot.widget.routes import router as widget_router
     from bot.wiring import build_bot
 
     settings = settings or get_settings()
@@ -34,6 +35,7 @@ def create_app(bot: Bot | None = None, settings: Settings | None = None) -> Fast
     app.state.bot = bot
     app.state.settings = settings
     app.include_router(router)
+    app.include_router(widget_router)
     return gr.mount_gradio_app(app, build_ui(bot), path="/", css=CSS, theme=gr.themes.Soft(), footer_links=["api"])
 
 
