@@ -1,16 +1,26 @@
-"""The HTTP API: `POST /api/ask` and `GET /api/health`. It validates and translates; the work is
-done by `Bot`. Errors become status codes with a `detail` written for the caller."""
+"""The HTTP API: `POST /api/ask`, `POST /api/ask/stream` (server-sent events) and `GET /api/health`.
+It validates and translates; the work is done by `Bot`. Errors become status codes with a `detail`
+written for the caller. Who may call it (origins, keys, rate limit) is `bot.guard`'s job."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import json
+import logging
+from collections.abc import AsyncIterator, Iterator
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
+from starlette.concurrency import iterate_in_threadpool
 
 from bot.core import Bot
 from bot.errors import BotError, CorpusNotIndexed, InvalidQuestion
+from bot.schema import Answer
+
+log = logging.getLogger(__name__)
+SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
 
 
 class Turn(BaseModel):
@@ -38,6 +48,7 @@ class AnswerOut(BaseModel):
     abstained: bool
     language: Literal["en", "zh"]
     citations: list[CitationOut]
+    confidence: float = Field(description="How well the best evidence matches the question (0..1).")
 
 
 class HealthOut(BaseModel):
@@ -57,12 +68,17 @@ BotDep = Annotated[Bot, Depends(get_bot)]
 router = APIRouter(prefix="/api", tags=["questions"])
 
 
-def http_error(error: BotError) -> HTTPException:
+def status_of(error: BotError) -> int:
+    """The HTTP status that says what kind of failure a `BotError` is."""
     if isinstance(error, InvalidQuestion):
-        return HTTPException(status_code=422, detail=str(error))
+        return 422
     if isinstance(error, CorpusNotIndexed):
-        return HTTPException(status_code=503, detail=str(error))
-    return HTTPException(status_code=500, detail=str(error))
+        return 503
+    return 500
+
+
+def http_error(error: BotError) -> HTTPException:
+    return HTTPException(status_code=status_of(error), detail=str(error))
 
 
 @router.post("/ask", response_model=AnswerOut, summary="Answer a question from the documents, with citations")
@@ -72,6 +88,44 @@ async def ask(body: AskRequest, bot: BotDep) -> dict:
     except BotError as error:
         raise http_error(error) from error
     return answer.to_dict()
+
+
+@router.post(
+    "/ask/stream",
+    summary="Answer a question as server-sent events: `delta` pieces, then `citations`, then `end`",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/event-stream": {}}}},
+)
+async def ask_stream(body: AskRequest, bot: BotDep) -> StreamingResponse:
+    try:
+        # Refuse a bad question or a missing index with a plain status before the stream starts.
+        question = await run_in_threadpool(bot.check, body.question)
+    except BotError as error:
+        raise http_error(error) from error
+    pieces = bot.stream(question, [t.model_dump() for t in body.history])
+    return StreamingResponse(answer_events(pieces), media_type="text/event-stream", headers=SSE_HEADERS)
+
+
+async def answer_events(pieces: Iterator[str | Answer]) -> AsyncIterator[str]:
+    """The SSE form of `Bot.stream`: each text piece as `delta`, the `Answer` as `citations`, then `end`.
+    A failure after the stream started becomes an `error` event (the status has been sent already)."""
+    try:
+        # `Bot.stream` does CPU work between pieces: each step runs in a worker thread.
+        async for piece in iterate_in_threadpool(pieces):
+            if isinstance(piece, Answer):
+                yield sse("citations", piece.to_dict())
+            else:
+                yield sse("delta", {"text": piece})
+    except BotError as error:
+        yield sse("error", {"status": status_of(error), "detail": str(error)})
+    except Exception:
+        log.exception("answering failed mid-stream")
+        yield sse("error", {"status": 500, "detail": "The bot failed while answering; the server log has details."})
+    yield sse("end", {})
+
+
+def sse(event: str, data: dict[str, Any]) -> str:
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
 @router.get("/health", response_model=HealthOut, summary="What the index holds")

@@ -49,6 +49,19 @@ class Settings(BaseSettings):
     llm_api_key: str = Field("not-needed", description="API key for the LLM endpoint.")
     llm_timeout_s: float = Field(120.0, gt=0, description="Seconds to wait for the LLM.")
 
+    allowed_origins: str = Field(
+        "",
+        description="Comma-separated origins (scheme://host[:port]) whose pages may call /api and /v1 from a browser, "
+        "besides the server's own; '*' allows every site.",
+    )
+    api_keys: str = Field(
+        "", description="Comma-separated API keys; when set, clients that send no Origin header need one as a Bearer."
+    )
+    rate_limit_per_minute: int = Field(
+        30, ge=0, description="Questions and feedback per client (API key, else IP) per minute, per process; 0 = none."
+    )
+    max_body_bytes: int = Field(65536, ge=1024, description="Largest request body /api and /v1 accept, in bytes.")
+
     @field_validator("data_dir", "corpus_dir")
     @classmethod
     def _expand(cls, value: Path) -> Path:
@@ -57,6 +70,22 @@ class Settings(BaseSettings):
     @property
     def chroma_dir(self) -> Path:
         return self.data_dir / "chroma"
+
+    @property
+    def feedback_path(self) -> Path:
+        return self.data_dir / "feedback.sqlite3"
+
+    @property
+    def allowed_origin_list(self) -> list[str]:
+        return _comma_list(self.allowed_origins)
+
+    @property
+    def api_key_list(self) -> list[str]:
+        return _comma_list(self.api_keys)
+
+
+def _comma_list(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
 
 
 @lru_cache

@@ -52,7 +52,8 @@ class Bot:
     def stats(self) -> IndexStats:
         return self.search.store.stats()
 
-    def _prepare(self, question: str, history: Sequence[Message]) -> dict[str, Any]:
+    def check(self, question: str) -> str:
+        """The question, trimmed, if it can be asked; else `InvalidQuestion` or `CorpusNotIndexed`, before any work."""
         question = (question or "").strip()
         if not question:
             raise InvalidQuestion("The question is empty: type a question about the documents.")
@@ -62,6 +63,10 @@ class Bot:
             )
         if len(self.search.store.keywords) == 0:
             raise CorpusNotIndexed("the index")
+        return question
+
+    def _prepare(self, question: str, history: Sequence[Message]) -> dict[str, Any]:
+        question = self.check(question)
         return {"question": question, "query": _with_context(question, history), "language": detect_language(question)}
 
     def _retrieve(self, state: dict[str, Any]) -> dict[str, Any]:

@@ -45,4 +45,5 @@ class Answer:
             "abstained": self.abstained,
             "language": self.language,
             "citations": [citation.to_dict() for citation in self.citations],
+            "confidence": round(float(self.confidence), 4),
         }

@@ -20,6 +20,7 @@ def create_app(bot: Bot | None = None, settings: Settings | None = None) -> Fast
     import gradio as gr
 
     from bot.api import router
+    from bot.guard import ApiGuard
     from bot.ui import CSS, build_ui
     from bot.widget.routes import router as widget_router
     from bot.wiring import build_bot
@@ -36,6 +37,7 @@ def create_app(bot: Bot | None = None, settings: Settings | None = None) -> Fast
     app.state.settings = settings
     app.include_router(router)
     app.include_router(widget_router)
+    app.add_middleware(ApiGuard, settings=settings)  # origins, API keys, rate limit, body size for /api and /v1
     return gr.mount_gradio_app(app, build_ui(bot), path="/", css=CSS, theme=gr.themes.Soft(), footer_links=["api"])
 
 

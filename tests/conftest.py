@@ -1,12 +1,18 @@
 """Shared fixtures: the real embedding models, a real Chroma in a temporary folder holding the
-repository's corpus, and the `Bot` built on it the way `bot.wiring` builds it in production."""
+repository's corpus, the `Bot` built on it the way `bot.wiring` builds it in production, and
+`live_server` to serve an app under a real uvicorn on 127.0.0.1."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import math
 import os
 import re
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -73,3 +79,43 @@ def corpus_store(corpus_settings: Settings) -> ChunkStore:
 @pytest.fixture(scope="session")
 def corpus_bot(corpus_settings: Settings, corpus_store: ChunkStore) -> Bot:
     return build_bot(corpus_settings, corpus_store)
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def _serve(app: object) -> Iterator[str]:
+    import httpx
+    import uvicorn
+
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, "127.0.0.1", port, log_level="warning"))  # type: ignore[arg-type]
+    thread = threading.Thread(target=server.run, name=f"uvicorn-test-{port}", daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(f"{url}/api/health", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if not thread.is_alive() or time.monotonic() > deadline:
+            server.should_exit = True
+            pytest.fail("the server did not answer GET /api/health within 60 s")
+        time.sleep(0.1)
+    try:
+        yield url
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Callable[[object], contextlib.AbstractContextManager[str]]:
+    """`with live_server(app) as url:` serves `app` under uvicorn in a background thread until the block ends."""
+    return _serve

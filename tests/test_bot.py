@@ -43,7 +43,7 @@ def test_a_question_the_corpus_does_not_cover_is_abstained_on_in_its_language(co
 
 def test_answer_json_has_the_documented_shape(corpus_bot):
     data = corpus_bot.ask("When did the Interim Measures take effect?").to_dict()
-    assert set(data) == {"answer", "abstained", "language", "citations"}
+    assert set(data) == {"answer", "abstained", "language", "citations", "confidence"}
     assert set(data["citations"][0]) == {"n", "title", "source", "url", "quote", "start", "end"}
     assert "15 August 2023" in data["answer"]
 

@@ -1,0 +1,176 @@
+"""Safe by default: the Origin check and CORS, API keys, the rate limit and the body cap, on a real
+uvicorn with real HTTP requests; plus the origin and token-bucket arithmetic on their own."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from bot.config import Settings
+from bot.guard import RateLimiter, normalize_origin
+from bot.server import create_app
+
+QUESTION = "How many LLMs and AI applications were approved in the January 2024 batch?"
+ALLOWED = "http://127.0.0.1:9000"
+PREFLIGHT = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
+EVIL = "https://evil.example"
+REFUSAL = (
+    "This site (https://evil.example) is not allowed to use this bot. "
+    "The bot's owner can add it to BOT_ALLOWED_ORIGINS."
+)
+
+
+@pytest.mark.parametrize(
+    ("given", "normal"),
+    [
+        ("http://Example.ORG/", "http://example.org"),
+        ("https://example.org:443", "https://example.org"),
+        ("http://example.org:80", "http://example.org"),
+        ("http://127.0.0.1:9000", "http://127.0.0.1:9000"),
+        ("http://[::1]:8080", "http://[::1]:8080"),
+        ("null", "null"),
+    ],
+)
+def test_origins_compare_in_normal_form(given, normal):
+    assert normalize_origin(given) == normal
+
+
+def test_the_token_bucket_allows_a_burst_then_one_request_per_refill():
+    now = [0.0]
+    limiter = RateLimiter(per_minute=3, clock=lambda: now[0])
+    assert [limiter.wait("a") for _ in range(3)] == [0.0, 0.0, 0.0]
+    assert limiter.wait("a") == pytest.approx(20.0)
+    assert limiter.wait("b") == 0.0, "each client has its own bucket"
+    now[0] = 20.0
+    assert limiter.wait("a") == 0.0
+    assert limiter.wait("a") == pytest.approx(20.0)
+
+
+def test_a_limit_of_zero_means_no_limit():
+    limiter = RateLimiter(per_minute=0)
+    assert all(limiter.wait("a") == 0.0 for _ in range(1000))
+
+
+@pytest.fixture(scope="module")
+def default_url(corpus_bot, corpus_settings, live_server) -> Iterator[str]:
+    with live_server(create_app(corpus_bot, corpus_settings)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def guarded_url(corpus_bot, corpus_settings: Settings, live_server) -> Iterator[str]:
+    settings = corpus_settings.model_copy(
+        update={
+            "allowed_origins": f"{ALLOWED}, https://docs.example.org",
+            "api_keys": "key-one,key-two",
+            "rate_limit_per_minute": 4,
+            "max_body_bytes": 4096,
+        }
+    )
+    with live_server(create_app(corpus_bot, settings)) as url:
+        yield url
+
+
+@pytest.mark.slow
+def test_by_default_another_site_is_refused_with_a_readable_403(default_url):
+    response = httpx.post(f"{default_url}/api/ask", json={"question": QUESTION}, headers={"Origin": EVIL})
+    assert response.status_code == 403
+    assert response.json() == {"detail": REFUSAL}
+    assert response.headers["access-control-allow-origin"] == EVIL
+
+
+@pytest.mark.slow
+def test_by_default_the_servers_own_pages_may_ask(default_url):
+    response = httpx.post(f"{default_url}/api/ask", json={"question": QUESTION}, headers={"Origin": default_url})
+    assert response.status_code == 200 and "14" in response.json()["answer"]
+    assert response.headers["access-control-allow-origin"] == default_url
+
+
+@pytest.mark.slow
+def test_a_refused_sites_preflight_passes_so_the_browser_can_read_the_refusal(default_url):
+    response = httpx.options(f"{default_url}/api/ask/stream", headers={"Origin": EVIL, **PREFLIGHT})
+    assert response.status_code == 204
+    assert response.headers["access-control-allow-origin"] == EVIL
+    assert "content-type" in response.headers["access-control-allow-headers"].lower()
+
+
+@pytest.mark.slow
+def test_gradio_routes_are_not_subject_to_the_origin_check(default_url):
+    assert httpx.get(f"{default_url}/", headers={"Origin": EVIL}).status_code == 200
+
+
+@pytest.mark.slow
+def test_an_allowed_origin_gets_answers_and_cors_headers(guarded_url):
+    preflight = httpx.options(f"{guarded_url}/api/ask", headers={"Origin": ALLOWED, **PREFLIGHT})
+    assert preflight.status_code == 204 and preflight.headers["access-control-allow-origin"] == ALLOWED
+    methods = preflight.headers["access-control-allow-methods"].replace(" ", "").split(",")
+    assert set(methods) == {"GET", "POST", "OPTIONS"}
+    body = {"question": QUESTION}
+    response = httpx.post(f"{guarded_url}/api/ask", json=body, headers={"Origin": ALLOWED}, timeout=60)
+    assert response.status_code == 200 and "14" in response.json()["answer"]
+    assert response.headers["access-control-allow-origin"] == ALLOWED and "Origin" in response.headers["vary"]
+
+
+@pytest.mark.slow
+def test_a_site_not_in_the_list_is_refused(guarded_url):
+    response = httpx.get(f"{guarded_url}/api/health", headers={"Origin": EVIL})
+    assert response.status_code == 403 and response.json()["detail"] == REFUSAL
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("authorization", "message"),
+    [(None, "needs a key"), ("Bearer key-three", "not valid"), ("Basic key-one", "not valid")],
+)
+def test_a_program_without_a_right_key_gets_401(guarded_url, authorization, message):
+    headers = {"Authorization": authorization} if authorization else {}
+    response = httpx.post(f"{guarded_url}/api/ask", json={"question": QUESTION}, headers=headers)
+    assert response.status_code == 401 and message in response.json()["detail"]
+    assert response.headers["www-authenticate"] == "Bearer"
+
+
+@pytest.mark.slow
+def test_a_program_with_a_right_key_gets_the_answer(guarded_url):
+    headers = {"Authorization": "Bearer key-one"}
+    response = httpx.post(f"{guarded_url}/api/ask", json={"question": QUESTION}, headers=headers, timeout=60)
+    assert response.status_code == 200 and "14" in response.json()["answer"]
+
+
+@pytest.mark.slow
+def test_health_needs_no_key(guarded_url):
+    assert httpx.get(f"{guarded_url}/api/health").status_code == 200
+
+
+@pytest.mark.slow
+def test_over_the_rate_limit_is_429_with_retry_after(guarded_url):
+    headers = {"Authorization": "Bearer key-two"}
+    ask = f"{guarded_url}/api/ask"
+    statuses = [httpx.post(ask, json={"question": ""}, headers=headers).status_code for _ in range(4)]
+    assert statuses == [422] * 4
+    response = httpx.post(f"{guarded_url}/api/ask", json={"question": ""}, headers=headers)
+    assert response.status_code == 429 and "limit is 4 a minute" in response.json()["detail"]
+    assert 1 <= int(response.headers["retry-after"]) <= 15
+    assert httpx.get(f"{guarded_url}/api/health", headers=headers).status_code == 200, "health is not rate limited"
+
+
+@pytest.mark.slow
+def test_a_body_over_the_limit_is_413(guarded_url):
+    headers = {"Authorization": "Bearer key-one"}
+    response = httpx.post(f"{guarded_url}/api/ask", json={"question": "x" * 5000}, headers=headers)
+    assert response.status_code == 413 and "larger than 4096 bytes" in response.json()["detail"]
+
+
+@pytest.mark.slow
+def test_a_streamed_body_without_length_is_counted_too(guarded_url):
+    def chunks() -> Iterator[bytes]:
+        yield b'{"question": "'
+        for _ in range(10):
+            yield b"x" * 1000
+        yield b'"}'
+
+    headers = {"Authorization": "Bearer key-one", "Content-Type": "application/json"}
+    response = httpx.post(f"{guarded_url}/api/ask", content=chunks(), headers=headers)
+    assert "content-length" not in response.request.headers
+    assert response.status_code == 413 and "larger than 4096 bytes" in response.json()["detail"]
