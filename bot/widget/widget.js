@@ -12,16 +12,15 @@
   const L = zh
     ? {
         title: "文件问答", open: "打开问答", close: "关闭", send: "发送", ask: "请输入问题…", question: "问题",
-        log: "对话", sources: "来源", nearest: "最相关的来源", up: "有帮助", down: "没有帮助",
+        log: "对话", up: "有帮助", down: "没有帮助",
         comment: "评论（可选）", thanks: "感谢反馈！", fbFailed: "反馈未能发送：", clear: "新对话",
         network: "无法连接服务器，请检查网络后重试。", error: "出错了：", you: "你", bot: "回答",
         intro: "请就文件内容提问，每个回答都会引用来源。",
       }
     : {
         title: "Ask the documents", open: "Open chat", close: "Close", send: "Send", ask: "Ask a question…",
-        question: "Question", log: "Conversation", sources: "Sources", nearest: "Nearest sources", up: "Helpful",
-        down: "Not helpful", comment: "Comment (optional)", thanks: "Thanks for the feedback!",
-        fbFailed: "Feedback not sent: ", clear: "New conversation",
+        question: "Question", log: "Conversation", up: "Helpful", down: "Not helpful", comment: "Comment (optional)",
+        thanks: "Thanks for the feedback!", fbFailed: "Feedback not sent: ", clear: "New conversation",
         network: "Could not reach the server. Check the connection and try again.", error: "Error: ", you: "You",
         bot: "Answer", intro: "Ask about the documents; every answer cites its sources.",
       };
@@ -173,6 +172,7 @@ button:disabled{opacity:.5;cursor:default}
   }
 
   function sourcesOf(a) {
+    // Labelled in the answer's language, as in the web chat.
     const cn = a.language === "zh";
     const label = a.abstained ? (cn ? "最相关的来源" : "Nearest sources") : cn ? "来源" : "Sources";
     return h("div.cites", {}, h("b", {}, label), ...(a.citations || []).map((c) => {
