@@ -1,4 +1,5 @@
-"""The HTTP API: `POST /api/ask`, `POST /api/ask/stream` (server-sent events) and `GET /api/health`.
+"""The HTTP API: `POST /api/ask`, `POST /api/ask/stream` (server-sent events), `POST /api/feedback`
+and `GET /api/health`.
 It validates and translates; the work is done by `Bot`. Errors become status codes with a `detail`
 written for the caller. Who may call it (origins, keys, rate limit) is `bot.guard`'s job."""
 
@@ -7,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import AsyncIterator, Iterator
+from functools import partial
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -17,6 +19,7 @@ from starlette.concurrency import iterate_in_threadpool
 
 from bot.core import Bot
 from bot.errors import BotError, CorpusNotIndexed, InvalidQuestion
+from bot.feedback import MAX_COMMENT_CHARS, FeedbackStore
 from bot.schema import Answer
 
 log = logging.getLogger(__name__)
@@ -59,11 +62,36 @@ class HealthOut(BaseModel):
     languages: dict[str, int]
 
 
+class FeedbackIn(BaseModel):
+    question: str = Field(min_length=1, max_length=20_000, description="The question that was answered.")
+    answer: str = Field(max_length=20_000, description="The answer text as shown.")
+    citations: list[dict[str, Any]] = Field(
+        default_factory=list, max_length=50, description="The answer's citations, as `/api/ask` returned them."
+    )
+    abstained: bool = False
+    language: Literal["en", "zh"] | None = None
+    rating: Literal["up", "down"]
+    comment: str = Field("", max_length=MAX_COMMENT_CHARS, description="What was wrong or right (optional).")
+    channel: Literal["web", "widget", "api"] = "web"
+
+
+ANSWER_FIELDS = {"answer", "abstained", "language", "citations"}
+
+
+class FeedbackOut(BaseModel):
+    id: int
+
+
 def get_bot(request: Request) -> Bot:
     return request.app.state.bot
 
 
+def get_feedback(request: Request) -> FeedbackStore:
+    return request.app.state.feedback
+
+
 BotDep = Annotated[Bot, Depends(get_bot)]
+FeedbackDep = Annotated[FeedbackStore, Depends(get_feedback)]
 
 router = APIRouter(prefix="/api", tags=["questions"])
 
@@ -126,6 +154,13 @@ async def answer_events(pieces: Iterator[str | Answer]) -> AsyncIterator[str]:
 
 def sse(event: str, data: dict[str, Any]) -> str:
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+@router.post("/feedback", status_code=201, response_model=FeedbackOut, summary="Rate an answer (thumbs up or down)")
+async def feedback(body: FeedbackIn, store: FeedbackDep) -> FeedbackOut:
+    record = partial(store.record, question=body.question, answer=body.model_dump(include=ANSWER_FIELDS))
+    id_ = await run_in_threadpool(record, rating=body.rating, comment=body.comment, channel=body.channel)
+    return FeedbackOut(id=id_)
 
 
 @router.get("/health", response_model=HealthOut, summary="What the index holds")

@@ -1,4 +1,4 @@
-"""The command line: `python -m bot ingest|ask|serve`. It parses arguments, calls the core and
+"""The command line: `python -m bot ingest|ask|eval|serve|feedback`. It parses arguments, calls the core and
 prints; errors become a message on stderr and a non-zero exit status."""
 
 from __future__ import annotations
@@ -59,6 +59,19 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _feedback(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.feedback import FeedbackStore
+
+    store = FeedbackStore(settings.feedback_path)
+    if args.export:
+        count = store.export(Path(args.export))
+        print(f"Wrote {count} rated answers to {args.export} as evaluation questions.")
+        return 0
+    ratings = [row["rating"] for row in store.rows()]
+    print(f"{len(ratings)} rated answers ({ratings.count('up')} up, {ratings.count('down')} down) in {store.path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description="Answer questions from your documents.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -85,6 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
     serve.set_defaults(run=_serve)
+    feedback = commands.add_parser("feedback", help="count readers' ratings, or export them as evaluation questions")
+    feedback.add_argument("--export", metavar="FILE.jsonl", help="write the ratings in the format of questions.jsonl")
+    feedback.set_defaults(run=_feedback)
     return parser
 
 

@@ -30,6 +30,7 @@ KEYLESS_PATHS = frozenset({"/api/health"})  # load balancers probe it; it tells 
 CORS_METHODS = "GET, POST, OPTIONS"
 CORS_HEADERS = "Content-Type, Authorization"
 OPENAI_ERROR_TYPES = {
+    400: "invalid_request_error",
     401: "authentication_error",
     403: "permission_error",
     404: "not_found_error",
@@ -51,13 +52,15 @@ class Refusal(Exception):
         self.headers = headers or {}
 
 
+def openai_error(status: int, message: str, code: str) -> dict[str, Any]:
+    """An error body the way OpenAI's API (and so its SDKs) shape one."""
+    error_type = OPENAI_ERROR_TYPES.get(status, "invalid_request_error" if status < 500 else "server_error")
+    return {"error": {"message": message, "type": error_type, "code": code}}
+
+
 def error_response(path: str, status: int, message: str, code: str, headers: dict[str, str] | None = None) -> Response:
     """An error in the shape its API family uses: OpenAI's `{"error": {...}}` under /v1, `{"detail"}` elsewhere."""
-    if path.startswith("/v1/"):
-        error_type = OPENAI_ERROR_TYPES.get(status, "invalid_request_error" if status < 500 else "server_error")
-        payload: dict[str, Any] = {"error": {"message": message, "type": error_type, "code": code}}
-    else:
-        payload = {"detail": message}
+    payload = openai_error(status, message, code) if path.startswith("/v1/") else {"detail": message}
     return JSONResponse(payload, status_code=status, headers=headers)
 
 

@@ -10,17 +10,22 @@ from fastapi import FastAPI
 
 from bot.config import Settings, get_settings
 from bot.core import Bot
+from bot.feedback import FeedbackStore
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 log = logging.getLogger(__name__)
 
 
-def create_app(bot: Bot | None = None, settings: Settings | None = None) -> FastAPI:
-    """The whole web service; pass a `Bot` to serve it instead of one built from settings."""
+def create_app(
+    bot: Bot | None = None, settings: Settings | None = None, feedback: FeedbackStore | None = None
+) -> FastAPI:
+    """The whole web service; pass a `Bot` (or a `FeedbackStore`) to serve it instead of one built from settings."""
     import gradio as gr
 
     from bot.api import router
     from bot.guard import ApiGuard
+    from bot.openai_api import add_openai_error_handlers
+    from bot.openai_api import router as openai_router
     from bot.ui import CSS, build_ui
     from bot.widget.routes import router as widget_router
     from bot.wiring import build_bot
@@ -35,10 +40,14 @@ def create_app(bot: Bot | None = None, settings: Settings | None = None) -> Fast
     )
     app.state.bot = bot
     app.state.settings = settings
+    app.state.feedback = feedback or FeedbackStore(settings.feedback_path)
     app.include_router(router)
+    app.include_router(openai_router)
     app.include_router(widget_router)
+    add_openai_error_handlers(app)
     app.add_middleware(ApiGuard, settings=settings)  # origins, API keys, rate limit, body size for /api and /v1
-    return gr.mount_gradio_app(app, build_ui(bot), path="/", css=CSS, theme=gr.themes.Soft(), footer_links=["api"])
+    ui = build_ui(bot, feedback=app.state.feedback)
+    return gr.mount_gradio_app(app, ui, path="/", css=CSS, theme=gr.themes.Soft(), footer_links=["api"])
 
 
 def serve(settings: Settings | None = None) -> None:

@@ -143,10 +143,26 @@ def test_a_bot_error_mid_stream_keeps_its_message(fake_url):
     assert received[-1] == ("end", {})
 
 
-def test_stream_without_an_index_is_503(settings_in, live_server):
+def test_the_openai_sdk_raises_on_a_failure_mid_stream(fake_url):
+    openai = pytest.importorskip("openai")
+    with openai.OpenAI(base_url=f"{fake_url}/v1", api_key="unused", max_retries=0) as client:
+        stream = client.chat.completions.create(
+            model="approvals-bot", messages=[{"role": "user", "content": "model gone"}], stream=True
+        )
+        texts = []
+        with pytest.raises(openai.APIError, match="connection refused"):
+            for chunk in stream:
+                texts.append(chunk.choices[0].delta.content)
+    assert "Part one. " in texts
+
+
+def test_without_an_index_both_apis_say_503(settings_in, live_server):
     from bot.wiring import build_bot
 
     settings = settings_in()
     with live_server(create_app(build_bot(settings), settings)) as url:
-        response = httpx.post(f"{url}/api/ask/stream", json={"question": QUESTION}, timeout=30)
-    assert response.status_code == 503 and "python -m bot ingest" in response.json()["detail"]
+        stream = httpx.post(f"{url}/api/ask/stream", json={"question": QUESTION}, timeout=30)
+        chat = {"model": "approvals-bot", "messages": [{"role": "user", "content": QUESTION}], "stream": True}
+        completion = httpx.post(f"{url}/v1/chat/completions", json=chat, timeout=30)
+    assert stream.status_code == 503 and "python -m bot ingest" in stream.json()["detail"]
+    assert completion.status_code == 503 and completion.json()["error"]["code"] == "not_indexed"

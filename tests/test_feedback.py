@@ -1,0 +1,125 @@
+"""Readers' ratings: stored through `POST /api/feedback` on a real uvicorn, kept in SQLite, and exported
+by `python -m bot feedback --export` (a subprocess) as evaluation questions `bot eval` can read."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bot.evaluate import load_questions
+from bot.feedback import FeedbackStore
+from bot.server import create_app
+
+REPO = Path(__file__).resolve().parent.parent
+QUESTION = "How many LLMs and AI applications were approved in the January 2024 batch?"
+CITATION = {
+    "n": 1,
+    "title": "January 2024 batch",
+    "source": "corpus/batch-2024-01.md",
+    "url": None,
+    "quote": "14 were approved.",
+    "start": 10,
+    "end": 27,
+}
+ANSWERED = {"answer": "14 were approved. [1]", "abstained": False, "language": "en", "citations": [CITATION]}
+DECLINED = {"answer": "The documents don't cover this.", "abstained": True, "language": "en", "citations": [CITATION]}
+
+
+def test_ratings_export_as_evaluation_questions(tmp_path):
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    up = store.record(question=QUESTION, answer=ANSWERED, rating="up", channel="widget")
+    declined = store.record(question="Any fines?", answer=DECLINED, rating="up")
+    down = store.record(question="Who chairs the CAC?", answer=ANSWERED, rating="down", comment="Wrong: ask Li.")
+    out = tmp_path / "out" / "feedback.jsonl"
+    assert store.export(out) == 3
+    liked, agreed, disliked = load_questions(out)
+    assert liked["qid"] == f"feedback-{up}" and liked["question"] == QUESTION
+    assert liked["answerable"] is True and liked["answers"] == ["14 were approved. [1]"]
+    assert liked["gold_doc_ids"] == ["corpus/batch-2024-01.md"] and liked["citations"] == [CITATION]
+    assert liked["lang"] == "en" and liked["rating"] == "up" and liked["channel"] == "widget" and liked["created_at"]
+    assert agreed["qid"] == f"feedback-{declined}" and agreed["answerable"] is False and agreed["answers"] == []
+    assert disliked["qid"] == f"feedback-{down}" and disliked["answerable"] is None and disliked["answers"] == []
+    assert disliked["gold_doc_ids"] == [] and disliked["comment"] == "Wrong: ask Li."
+    assert disliked["answer_given"] == "14 were approved. [1]" and disliked["citations"] == [CITATION]
+
+
+def test_ratings_from_many_threads_all_land(tmp_path):
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    ids: list[int] = []
+
+    def rate() -> None:
+        for _ in range(10):
+            ids.append(store.record(question=QUESTION, answer=ANSWERED, rating="up"))
+
+    threads = [threading.Thread(target=rate) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(ids) == list(range(1, 41)) and len(list(store.rows())) == 40
+
+
+def test_a_bad_rating_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="rating"):
+        FeedbackStore(tmp_path / "f.sqlite3").record(question=QUESTION, answer=ANSWERED, rating="meh")
+
+
+@pytest.fixture(scope="module")
+def served(corpus_bot, corpus_settings, live_server, tmp_path_factory) -> Iterator[tuple[str, FeedbackStore]]:
+    data = tmp_path_factory.mktemp("feedback-data")
+    settings = corpus_settings.model_copy(update={"data_dir": data})
+    with live_server(create_app(corpus_bot, settings)) as url:
+        yield url, FeedbackStore(settings.feedback_path)
+
+
+@pytest.mark.slow
+def test_posting_feedback_stores_it_in_the_data_folder(served):
+    url, store = served
+    body = {**ANSWERED, "question": QUESTION, "rating": "down", "comment": "Too short.", "channel": "widget"}
+    response = httpx.post(f"{url}/api/feedback", json=body, headers={"Origin": url})
+    assert response.status_code == 201
+    row = next(r for r in store.rows() if r["id"] == response.json()["id"])
+    assert row["question"] == QUESTION and row["rating"] == "down" and row["comment"] == "Too short."
+    assert row["channel"] == "widget" and row["answer"] == ANSWERED
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "change",
+    [{"rating": "meh"}, {"comment": "x" * 2001}, {"channel": "email"}, {"question": ""}, {"language": "fr"}],
+)
+def test_bad_feedback_is_422(served, change):
+    url, _ = served
+    body = {**ANSWERED, "question": QUESTION, "rating": "up", **change}
+    assert httpx.post(f"{url}/api/feedback", json=body).status_code == 422
+
+
+@pytest.mark.slow
+def test_cli_exports_the_ratings_for_bot_eval(tmp_path):
+    store = FeedbackStore(tmp_path / "data" / "feedback.sqlite3")
+    store.record(question=QUESTION, answer=ANSWERED, rating="up")
+    store.record(question="华为盘古大模型的参数量是多少？", answer={**DECLINED, "language": "zh"}, rating="down")
+    env = {**os.environ, "BOT_DATA_DIR": str(tmp_path / "data"), "HF_HUB_OFFLINE": "1"}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "bot", "feedback", *args]
+        return subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+
+    out = tmp_path / "feedback.jsonl"
+    exported = run("--export", str(out))
+    assert exported.returncode == 0, exported.stderr
+    assert "Wrote 2 rated answers" in exported.stdout
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert lines == load_questions(out)
+    assert [q["qid"] for q in lines] == ["feedback-1", "feedback-2"]
+    assert lines[1]["question"] == "华为盘古大模型的参数量是多少？" and lines[1]["lang"] == "zh"
+    counted = run()
+    assert counted.returncode == 0 and "2 rated answers (1 up, 1 down)" in counted.stdout
