@@ -5,6 +5,7 @@ its size, and the web chat's `/chat` endpoint through `gradio_client`."""
 from __future__ import annotations
 
 import gzip
+import json
 import re
 import threading
 from collections.abc import Iterator
@@ -308,10 +309,25 @@ def test_widget_on_site_not_allowed_shows_the_refusal_and_errors_in_chinese(app_
     expect(error).to_contain_text(f"This site ({refused.origin}) is not allowed", timeout=ANSWER_TIMEOUT_MS)
     expect(error).to_contain_text("BOT_ALLOWED_ORIGINS")
 
-    # A server that fails mid-answer, and no server at all, are both said plainly.
+    # Rarer replies, scripted: an abstention, a server failing mid-answer, and no server at all.
     stream = f"{app_url}/api/ask/stream"
-    body = 'event: delta\ndata: {"text": "Partial "}\n\nevent: error\ndata: {"status": 500, "detail": "It broke."}\n\n'
-    page.route(stream, lambda route: route.fulfill(status=200, content_type="text/event-stream", body=body))
+    abstention = {
+        "answer": "这些文件没有回答这个问题。",
+        "abstained": True,
+        "language": "zh",
+        "citations": [
+            {"n": 1, "title": "备案", "source": "corpus/x.md", "url": None, "quote": "引文", "start": 0, "end": 2}
+        ],
+        "confidence": 0.1,
+    }
+    replies = [
+        f"event: citations\ndata: {json.dumps(abstention)}\n\nevent: end\ndata: {{}}\n\n",
+        'event: delta\ndata: {"text": "Partial "}\n\nevent: error\ndata: {"status": 500, "detail": "It broke."}\n\n',
+    ]
+    page.route(stream, lambda route: route.fulfill(content_type="text/event-stream", body=replies.pop(0)))
+    ask(page, "这是什么？")
+    expect(last_answer(page).locator(".cites")).to_contain_text("最相关的来源")
+    expect(last_answer(page).locator(".cite")).to_have_text(re.compile(r"\[1\]\s*备案\s*corpus/x.md\s*引文"))
     ask(page, "again")
     expect(page.locator(".log .err .txt").last).to_have_text("出错了：It broke.")
     page.unroute(stream)
@@ -339,6 +355,16 @@ def test_markup_in_question_and_documents_stays_inert_text(xss_app_url: str, hos
     assert page.evaluate("typeof window.__xss") == "undefined"
     root = "document.querySelector('#approvals-qa-widget').shadowRoot"
     assert page.evaluate(f"{root}.querySelectorAll('img, script, a[href^=javascript]').length") == 0
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_demo_page_widget_answers_from_the_servers_own_origin(app_url: str, new_page) -> None:
+    page = new_page(f"{app_url}/widget/demo")
+    expect(page.locator("#snippet")).to_contain_text(f'<script src="{app_url}/widget.js"')
+    page.get_by_role("button", name="Open chat: Ask about AI approvals").click()
+    ask(page, QUESTION)
+    expect(last_answer(page).locator(".cites")).to_contain_text("Sources", timeout=ANSWER_TIMEOUT_MS)
 
 
 @pytest.mark.slow
