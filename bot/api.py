@@ -1,7 +1,7 @@
 """The HTTP API: `POST /api/ask`, `POST /api/ask/stream` (server-sent events), `POST /api/feedback`
-and `GET /api/health`.
-It validates and translates; the work is done by `Bot`. Errors become status codes with a `detail`
-written for the caller. Who may call it (origins, keys, rate limit) is `bot.guard`'s job."""
+and `GET /api/health`. It validates and translates; the work is done by `Bot` (and `FeedbackStore`).
+Errors become status codes with a `detail` written for the caller. Who may call it (origins, keys,
+rate limit, body size) is `bot.guard`'s job."""
 
 from __future__ import annotations
 
