@@ -27,6 +27,7 @@ def create_app(
     from bot.openai_api import add_openai_error_handlers
     from bot.openai_api import router as openai_router
     from bot.ui import CSS, build_ui
+    from bot.widget.routes import router as widget_router
     from bot.wiring import build_bot
 
     settings = settings or get_settings()
@@ -42,9 +43,11 @@ def create_app(
     app.state.feedback = feedback or FeedbackStore(settings.feedback_path)
     app.include_router(router)
     app.include_router(openai_router)
+    app.include_router(widget_router)
     add_openai_error_handlers(app)
     app.add_middleware(ApiGuard, settings=settings)  # origins, API keys, rate limit, body size for /api and /v1
-    return gr.mount_gradio_app(app, build_ui(bot), path="/", css=CSS, theme=gr.themes.Soft(), footer_links=["api"])
+    ui = build_ui(bot, feedback=app.state.feedback)
+    return gr.mount_gradio_app(app, ui, path="/", css=CSS, theme=gr.themes.Soft(), footer_links=["api"])
 
 
 def serve(settings: Settings | None = None) -> None:

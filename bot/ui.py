@@ -1,18 +1,28 @@
 """The web chat (Gradio): streams answers, shows each answer's numbered citations with quotes and
-links, offers example questions in English and Chinese, and shows what the index holds.
+links, offers example questions in English and Chinese, shows what the index holds, records thumbs
+up/down (with an optional comment) in the feedback store, and shows the snippet that embeds the widget.
 It only renders what `Bot` returns."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import gradio as gr
 
 from bot.core import Bot
 from bot.errors import BotError
 from bot.schema import Answer
+from bot.widget import embed_snippet
+
+if TYPE_CHECKING:
+    from bot.feedback import FeedbackStore
+
+# Shown when the page's own address is unknown; the reader replaces it with the bot's address.
+PLACEHOLDER_BASE_URL = "https://YOUR-BOT-HOST"
+
+Answers = dict[int, dict[str, Any]]  # chat message index -> {"question": str, "answer": Answer.to_dict()}
 
 EXAMPLES = [
     "How many LLMs and AI applications were approved in the January 2024 batch?",
@@ -66,8 +76,19 @@ def index_status(bot: Bot) -> str:
     )
 
 
-def build_ui(bot: Bot) -> gr.Blocks:
-    def respond(message: str, history: list[dict[str, Any]]) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+def public_base_url(request: gr.Request | None) -> str:
+    """The address this page was served from, for the embed snippet; a placeholder when unknown."""
+    http_request = getattr(request, "request", None)
+    base_url = getattr(http_request, "base_url", None)
+    return str(base_url).rstrip("/") if base_url else PLACEHOLDER_BASE_URL
+
+
+def build_ui(bot: Bot, feedback: FeedbackStore | None = None) -> gr.Blocks:
+    """The chat page; with a `feedback` store, answers get thumbs up/down that are recorded there."""
+
+    def respond(
+        message: str, history: list[dict[str, Any]], answers: Answers
+    ) -> Iterator[tuple[str, list[dict[str, Any]], Answers]]:
         earlier = [{"role": m["role"], "content": _plain(m["content"])} for m in history]
         history = [*history, {"role": "user", "content": html.escape(message)}, {"role": "assistant", "content": ""}]
         text = ""
@@ -75,12 +96,26 @@ def build_ui(bot: Bot) -> gr.Blocks:
             for piece in bot.stream(message, earlier):
                 if isinstance(piece, Answer):
                     history[-1]["content"] = render_answer(piece)
+                    answers = {**answers, len(history) - 1: {"question": message, "answer": piece.to_dict()}}
                 else:
                     text += piece
                     history[-1]["content"] = html.escape(text)
-                yield "", history
+                yield "", history, answers
         except BotError as error:
             raise gr.Error(str(error)) from error
+
+    def record_feedback(answers: Answers, comment: str, like: gr.LikeData) -> tuple[str, str]:
+        rated = answers.get(like.index) if isinstance(like.index, int) else None
+        if feedback is None or rated is None or like.liked not in (True, False):
+            return comment, ""  # an answer still streaming, or a rating taken back: nothing to record
+        rating = "up" if like.liked else "down"
+        feedback.record(
+            question=rated["question"], answer=rated["answer"], rating=rating, comment=comment.strip(), channel="web"
+        )
+        return "", f"Thanks: recorded as {'helpful' if like.liked else 'not helpful'}."
+
+    def show_snippet(request: gr.Request) -> str:
+        return embed_snippet(public_base_url(request))
 
     with gr.Blocks(title="Approvals Q&A") as demo:
         gr.Markdown(
@@ -89,16 +124,46 @@ def build_ui(bot: Bot) -> gr.Blocks:
         )
         gr.Markdown(index_status(bot), elem_id="index-status")
         chatbot = gr.Chatbot(label="Chat", height=520, elem_id="chat", sanitize_html=True, render_markdown=True)
+        answers = gr.State({})
         with gr.Row():
             box = gr.Textbox(placeholder="Ask a question… / 输入问题…", show_label=False, scale=8, elem_id="question")
             send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
         gr.Examples(EXAMPLES, inputs=box, label="Examples / 示例")
-        box.submit(respond, [box, chatbot], [box, chatbot], api_name="chat")
-        send.click(respond, [box, chatbot], [box, chatbot], api_name="chat_button")
+        box.submit(respond, [box, chatbot, answers], [box, chatbot, answers], api_name="chat")
+        send.click(respond, [box, chatbot, answers], [box, chatbot, answers], api_name="chat_button")
+        chatbot.clear(lambda: {}, None, answers, api_visibility="private")
+        if feedback is not None:
+            with gr.Row():
+                comment = gr.Textbox(
+                    label="Comment (optional): type it, then rate an answer with the thumbs under it",
+                    max_length=2000,
+                    scale=4,
+                    elem_id="feedback-comment",
+                )
+                thanks = gr.Markdown(elem_id="feedback-status")
+            chatbot.like(record_feedback, [answers, comment], [comment, thanks], api_visibility="private")
+        with gr.Accordion("Embed this bot", open=False, elem_id="embed"):
+            gr.Markdown(
+                "Paste this line into any web page to add a chat button that asks this bot "
+                "([see it on a demo page](/widget/demo)). The page's origin must be listed in "
+                "`BOT_ALLOWED_ORIGINS`. Options: `data-title`, `data-accent`, `data-position` (right, left), "
+                "`data-lang` (en, zh), `data-open` (true, false)."
+            )
+            snippet = gr.Code(
+                embed_snippet(PLACEHOLDER_BASE_URL),
+                language="html",
+                interactive=False,
+                wrap_lines=True,
+                label="Snippet",
+                elem_id="embed-snippet",
+            )
+        demo.load(show_snippet, None, snippet, api_visibility="private")
     return demo
 
 
 def _plain(content: Any) -> str:
     """Earlier turns as plain text (the first line of a rendered answer, tags dropped)."""
+    if isinstance(content, list):  # Gradio 6 hands message content in as parts: [{"type": "text", "text": ...}]
+        content = "".join(part.get("text", "") for part in content if isinstance(part, dict))
     text = content if isinstance(content, str) else str(content)
     return html.unescape(text.split("\n", 1)[0])

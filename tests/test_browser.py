@@ -211,3 +211,23 @@ def test_clicking_an_example_fills_the_question_box(page: Page) -> None:
         assert shown and EXAMPLES[i].startswith(shown), (shown, EXAMPLES[i])
         buttons.nth(i).click()
         expect(box).to_have_value(EXAMPLES[i])
+
+
+def test_thumbs_with_a_comment_are_recorded_and_the_embed_snippet_names_this_server(
+    page: Page, live_url: str, corpus_settings
+) -> None:
+    from bot.feedback import FeedbackStore
+
+    ask(page, QUESTION_EN)
+    wait_for_cited_answer(page, "14")
+    comment = f"web chat feedback {time.time_ns()}"
+    page.locator("#feedback-comment textarea").fill(comment)
+    page.locator("#chat").get_by_role("button", name="Dislike", exact=True).last.click()
+    expect(page.locator("#feedback-status")).to_contain_text("recorded as not helpful")
+    expect(page.locator("#feedback-comment textarea")).to_have_value("")
+    rows = [row for row in FeedbackStore(corpus_settings.feedback_path).rows() if row["comment"] == comment]
+    assert [(row["rating"], row["channel"], row["question"]) for row in rows] == [("down", "web", QUESTION_EN)]
+    assert re.search(r"(?<!\d)14(?!\d)", rows[0]["answer"]["answer"]) and rows[0]["answer"]["citations"]
+
+    page.get_by_text("Embed this bot").click()
+    expect(page.locator("#embed-snippet")).to_contain_text(f'<script src="{live_url}/widget.js"')
