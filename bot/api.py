@@ -51,7 +51,9 @@ class AnswerOut(BaseModel):
     abstained: bool
     language: Literal["en", "zh"]
     citations: list[CitationOut]
-    confidence: float = Field(description="How well the best evidence matches the question (0..1).")
+    confidence: float = Field(
+        description="The score the abstention threshold is compared with (0..1): below it, the bot abstains."
+    )
 
 
 class HealthOut(BaseModel):
