@@ -7,6 +7,7 @@ import logging
 import os
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from bot.config import Settings, get_settings
 from bot.core import Bot
@@ -32,7 +33,8 @@ def create_app(
 
     settings = settings or get_settings()
     bot = bot or build_bot(settings)
-    app = FastAPI(
+    # The API docs (/docs, /redoc) load Swagger UI and ReDoc from this server, not from a CDN: the bot runs offline.
+    app = FastAPIOffline(
         title="Approvals Q&A",
         version="0.1.0",
         description="Answers questions from the indexed documents, with citations whose quotes are exact "

@@ -1,5 +1,7 @@
 """The HTTP API through FastAPI's TestClient, over the real corpus bot."""
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -60,6 +62,17 @@ def test_health_reports_the_index(client):
 def test_openapi_docs_are_served(client):
     assert client.get("/docs").status_code == 200
     assert "/api/ask" in client.get("/openapi.json").json()["paths"]
+
+
+@pytest.mark.parametrize("page", ["/docs", "/redoc"])
+def test_api_docs_load_their_scripts_from_this_server_not_a_cdn(client, page):
+    """The bot runs offline, so its API docs must too: every script and stylesheet they load is served here."""
+    html = client.get(page).text
+    assets = re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', html)
+    assert assets, f"{page} loads no script"
+    for asset in assets:
+        assert asset.startswith("/"), f"{page} loads {asset} from elsewhere"
+        assert client.get(asset).status_code == 200, asset
 
 
 def test_the_chat_page_is_served_at_the_root(client):
