@@ -67,7 +67,7 @@ class HealthOut(BaseModel):
 class FeedbackIn(BaseModel):
     question: str = Field(min_length=1, max_length=20_000, description="The question that was answered.")
     answer: str = Field(max_length=20_000, description="The answer text as shown.")
-    citations: list[dict[str, Any]] = Field(
+    citations: list[CitationOut] = Field(
         default_factory=list, max_length=50, description="The answer's citations, as `/api/ask` returned them."
     )
     abstained: bool = False

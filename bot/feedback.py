@@ -97,6 +97,8 @@ def as_eval_question(row: dict[str, Any]) -> dict[str, Any]:
     """
     answer = row["answer"]
     citations = answer.get("citations") or []
+    # Rows stored before the API checked citations may lack a source: they just name no gold document.
+    sources = [c["source"] for c in citations if isinstance(c, dict) and isinstance(c.get("source"), str)]
     abstained = bool(answer.get("abstained"))
     liked = row["rating"] == "up"
     return {
@@ -104,7 +106,7 @@ def as_eval_question(row: dict[str, Any]) -> dict[str, Any]:
         "question": row["question"],
         "answers": [answer.get("answer", "")] if liked and not abstained else [],
         "answerable": (not abstained) if liked else None,
-        "gold_doc_ids": list(dict.fromkeys(c["source"] for c in citations)) if liked and not abstained else [],
+        "gold_doc_ids": list(dict.fromkeys(sources)) if liked and not abstained else [],
         "lang": answer.get("language"),
         "rating": row["rating"],
         "comment": row["comment"],

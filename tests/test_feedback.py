@@ -67,6 +67,17 @@ def test_ratings_from_many_threads_all_land(tmp_path):
     assert sorted(ids) == list(range(1, 41)) and len(list(store.rows())) == 40
 
 
+def test_a_row_whose_citations_lack_a_source_still_exports(tmp_path):
+    """One odd row must not stop the export of all the others."""
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    store.record(question=QUESTION, answer={**ANSWERED, "citations": [{"n": 1, "title": "t"}]}, rating="up")
+    store.record(question=QUESTION, answer=ANSWERED, rating="up")
+    out = tmp_path / "feedback.jsonl"
+    assert store.export(out) == 2
+    odd, good = load_questions(out)
+    assert odd["gold_doc_ids"] == [] and good["gold_doc_ids"] == ["corpus/batch-2024-01.md"]
+
+
 def test_a_bad_rating_is_refused(tmp_path):
     with pytest.raises(ValueError, match="rating"):
         FeedbackStore(tmp_path / "f.sqlite3").record(question=QUESTION, answer=ANSWERED, rating="meh")
@@ -94,7 +105,14 @@ def test_posting_feedback_stores_it_in_the_data_folder(served):
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "change",
-    [{"rating": "meh"}, {"comment": "x" * 2001}, {"channel": "email"}, {"question": ""}, {"language": "fr"}],
+    [
+        {"rating": "meh"},
+        {"comment": "x" * 2001},
+        {"channel": "email"},
+        {"question": ""},
+        {"language": "fr"},
+        {"citations": [{"n": 1, "title": "no source, quote or offsets"}]},
+    ],
 )
 def test_bad_feedback_is_422(served, change):
     url, _ = served
