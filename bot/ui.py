@@ -145,9 +145,9 @@ def build_ui(bot: Bot, feedback: FeedbackStore | None = None) -> gr.Blocks:
         with gr.Accordion("Embed this bot", open=False, elem_id="embed"):
             gr.Markdown(
                 "Paste this line into any web page to add a chat button that asks this bot "
-                "([see it on a demo page](/widget/demo)). The page's origin must be listed in "
-                "`BOT_ALLOWED_ORIGINS`. Options: `data-title`, `data-accent`, `data-position` (right, left), "
-                "`data-lang` (en, zh), `data-open` (true, false)."
+                "([see it on a demo page](/widget/demo)). Pages on other sites need their origin "
+                "(`https://example.org`) listed in `BOT_ALLOWED_ORIGINS`. Options: `data-title`, `data-accent`, "
+                "`data-position` (right, left), `data-lang` (en, zh), `data-open` (true, false)."
             )
             snippet = gr.Code(
                 embed_snippet(PLACEHOLDER_BASE_URL),
