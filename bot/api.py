@@ -122,7 +122,7 @@ async def ask(body: AskRequest, bot: BotDep) -> dict:
 
 @router.post(
     "/ask/stream",
-    summary="Answer a question as server-sent events: `delta` pieces, then `citations`, then `end`",
+    summary="Answer a question as server-sent events: delta pieces, then citations, then end",
     response_class=StreamingResponse,
     responses={200: {"content": {"text/event-stream": {}}}},
 )
