@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -52,6 +52,30 @@ class ScoredSentence:
     semantic: float
     context_lexical: float
     type_match: float
+    precision: float = 0.0
+    prior: float = 0.0
+
+
+@dataclass(frozen=True)
+class SentenceWeights:
+    """How a sentence's score is made: weighted coverage, meaning, focus and retrieval rank, times
+    `type_penalty` when it lacks the date or number the question asks for."""
+
+    lexical: float = 0.35
+    context: float = 0.15
+    semantic: float = 0.30
+    precision: float = 0.10
+    prior: float = 0.10
+    type_penalty: float = 0.6
+
+    def score(self, s: ScoredSentence) -> float:
+        return s.type_match * (
+            self.lexical * s.lexical
+            + self.context * s.context_lexical
+            + self.semantic * s.semantic
+            + self.precision * s.precision
+            + self.prior * s.prior
+        )
 
 
 class ExtractiveAnswerer:
@@ -63,12 +87,18 @@ class ExtractiveAnswerer:
         keywords: Callable[[], KeywordIndex],
         abstain_model: AbstainModel | None = None,
         max_sentences: int = 2,
+        sentence_weights: SentenceWeights | None = None,
+        runner_up_ratio: float = 0.85,
+        max_answer_chars: int = 380,
         cache_size: int = 4096,
     ) -> None:
         self.embedder = embedder
         self.keywords = keywords
         self.abstain_model = abstain_model or AbstainModel.load()
         self.max_sentences = max_sentences
+        self.sentence_weights = sentence_weights or SentenceWeights()
+        self.runner_up_ratio = runner_up_ratio
+        self.max_answer_chars = max_answer_chars
         self._sentence_cache: OrderedDict[str, tuple[list[tuple[int, int]], np.ndarray]] = OrderedDict()
         self._cache_size = cache_size
 
@@ -79,7 +109,7 @@ class ExtractiveAnswerer:
         confidence = self.abstain_model.probability(self.evidence_features(question, scored, passages, language))
         if confidence < self.abstain_model.threshold:
             return self.abstain(scored, language, confidence)
-        chosen = self._choose(scored, question)
+        chosen = self._choose(scored)
         chosen.sort(key=lambda s: (passages.index(s.evidence.passage), s.evidence.start))
         evidence = [s.evidence for s in chosen]
         return Answer(join_with_markers(evidence, language), False, language, cite(evidence), confidence)
@@ -93,21 +123,24 @@ class ExtractiveAnswerer:
                 break
         return Answer(NOT_COVERED[language], True, language, cite(nearest), confidence)
 
-    def _choose(self, scored: list[ScoredSentence], question: str) -> list[ScoredSentence]:
-        """The best sentence, plus a runner-up that is as good (the evidence is split between them),
-        or nearly as good and either next to it or supplying the date or number the best lacks."""
+    def _choose(self, scored: list[ScoredSentence]) -> list[ScoredSentence]:
+        """The best sentence, plus runners-up nearly as good (the evidence is often split between
+        two sentences, or the second-best holds the answer), while the answer stays short and
+        does not say the same thing twice."""
         best = scored[0]
         chosen = [best]
-        wants = _answer_type(question)
-        best_has_type = wants is None or wants.search(best.evidence.text) is not None
-        for other in scored[1:4]:
-            if len(chosen) >= self.max_sentences or other.score < 0.9 * best.score:
+        seen = [set(keyword_tokens(best.evidence.text))]
+        length = len(best.evidence.text)
+        for other in scored[1:5]:
+            if len(chosen) >= self.max_sentences or other.score < self.runner_up_ratio * best.score:
                 break
-            a, b = best.evidence, other.evidence
-            neighbour = a.passage is b.passage and (abs(b.start - a.end) < 4 or abs(a.start - b.end) < 4)
-            adds_type = not best_has_type and wants is not None and wants.search(b.text) is not None
-            if other.score >= 0.96 * best.score or neighbour or adds_type:
-                chosen.append(other)
+            text = other.evidence.text
+            tokens = set(keyword_tokens(text))
+            if length + len(text) > self.max_answer_chars or any(_overlap(tokens, s) >= 0.5 for s in seen):
+                continue
+            chosen.append(other)
+            seen.append(tokens)
+            length += len(text)
         return chosen
 
     def evidence_features(
@@ -115,19 +148,26 @@ class ExtractiveAnswerer:
     ) -> dict[str, float]:
         """What `bot.abstain` judges: how well the best sentence and passages cover the question."""
         best = scored[0]
+        keywords = self.keywords()
         weights = self._term_weights(question)
         total = sum(weights.values()) or 1.0
-        known = self.keywords().idf
-        cross = float(best.evidence.passage.chunk.lang != language)
+        chunk = best.evidence.passage.chunk
+        in_context = set(keyword_tokens(f"{chunk.title} {chunk.heading} {chunk.text}"))
+        missing = [keywords.term_weight(t) / keywords.max_idf for t in weights if t not in in_context]
+        cross = float(chunk.lang != language)
+        dense_signal = "use" if language == "zh" else "minilm"
         return {
             "lexical": best.lexical,
             "context_lexical": best.context_lexical,
             "best_context_lexical": max(s.context_lexical for s in scored),
-            "unknown_terms": sum(w for t, w in weights.items() if t not in known) / total,
+            "missing_term": max(missing, default=0.0),
+            "unknown_terms": sum(w for t, w in weights.items() if t not in keywords.idf) / total,
             "semantic": best.semantic,
+            "dense": passages[0].signals.get(dense_signal, 0.0) if passages else 0.0,
             "type_match": float(best.type_match == 1.0),
             "cross_language": cross,
             "semantic_cross": best.semantic * cross,
+            "chinese": float(language == "zh"),
             "score": best.score,
         }
 
@@ -146,6 +186,7 @@ class ExtractiveAnswerer:
         wants = _answer_type(question)
         question_vector = np.asarray(self.embedder.embed_query(question))
         top_score = passages[0].score or 1.0
+        sentence_weights = self.sentence_weights
         scored = []
         for passage in passages:
             chunk = passage.chunk
@@ -162,19 +203,18 @@ class ExtractiveAnswerer:
                 precision = sum(keywords.term_weight(t) for t in tokens if t in weights) / sentence_weight
                 # A "when" or "how many" question is almost never answered by a sentence without
                 # a date or a number, however well it matches otherwise.
-                type_factor = 1.0 if wants is None or wants.search(text) else 0.6
-                score = type_factor * (
-                    0.35 * lexical
-                    + 0.15 * context_lexical
-                    + 0.30 * float(semantic)
-                    + 0.10 * precision
-                    + 0.10 * passage.score / top_score
+                type_factor = 1.0 if wants is None or wants.search(text) else sentence_weights.type_penalty
+                sentence = ScoredSentence(
+                    Evidence(passage, start, end),
+                    0.0,
+                    lexical,
+                    float(semantic),
+                    context_lexical,
+                    type_factor,
+                    precision,
+                    passage.score / top_score,
                 )
-                scored.append(
-                    ScoredSentence(
-                        Evidence(passage, start, end), score, lexical, float(semantic), context_lexical, type_factor
-                    )
-                )
+                scored.append(replace(sentence, score=sentence_weights.score(sentence)))
         scored.sort(key=lambda s: s.score, reverse=True)
         return scored
 
@@ -210,6 +250,11 @@ _DATE_EXPRESSION = re.compile(
     re.I,
 )
 _HAS_COUNT = _CountPattern()
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    """Jaccard overlap of two token sets (1 for two empty sets: nothing new is said)."""
+    return len(a & b) / len(a | b) if a or b else 1.0
 
 
 def _answer_type(question: str) -> re.Pattern[str] | _CountPattern | None:

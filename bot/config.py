@@ -34,6 +34,10 @@ class Settings(BaseSettings):
         "use", description="Multilingual embedder for Chinese and cross-language search (USE v3 from PyPI)."
     )
 
+    query_threads: int = Field(
+        1, ge=1, le=64, description="CPU threads torch uses once serving; 1 keeps latency steady under load."
+    )
+
     chunk_chars: int = Field(600, ge=100, le=4000, description="Target largest chunk, in characters.")
     top_k: int = Field(6, ge=1, le=50, description="Passages handed to the answerer.")
     max_question_chars: int = Field(2000, ge=1, description="Longest question accepted.")
