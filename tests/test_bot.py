@@ -57,7 +57,9 @@ def test_stream_yields_text_pieces_then_the_answer(corpus_bot):
 def test_a_short_follow_up_uses_the_previous_question(corpus_bot):
     history = [{"role": "user", "content": "Which Shanghai-based companies were in the first approved batch?"}]
     answer = corpus_bot.ask("and Beijing?", history)
-    assert not answer.abstained and "Baidu" in answer.answer
+    beijing_members = ("Baidu", "ByteDance", "Zhipu", "Institute of Automation", "Baichuan")
+    assert not answer.abstained and "Beijing" in answer.answer
+    assert any(member in answer.answer for member in beijing_members)
 
 
 @pytest.mark.parametrize("question", ["", "   ", "x" * 2001])

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from expectations import names_a_beijing_member_of_the_first_batch
 
 from bot.server import create_app
 
@@ -80,7 +81,7 @@ def test_earlier_turns_are_history_and_system_messages_are_ignored(client):
             {"role": "user", "content": [{"type": "text", "text": "and Beijing?"}]},
         ],
     )
-    assert "Baidu" in completion.choices[0].message.content
+    assert names_a_beijing_member_of_the_first_batch(completion.choices[0].message.content)
 
 
 def test_a_wrong_key_is_an_authentication_error(url):
