@@ -51,14 +51,26 @@ class HybridSearch:
     def search(self, question: str, k: int, language: Language | None = None) -> list[Passage]:
         language = language or detect_language(question)
         weights = self.weights.for_language(language)
+        return self.fuse(question, self.rankings(question, weights), weights, k)
+
+    def rankings(self, question: str, weights: dict[str, float] | None = None) -> dict[str, list[tuple[str, float]]]:
+        """Each signal's (chunk id, score) list for the question, `depth` long; only the signals
+        with a weight, or all of them when `weights` is None. BM25 scores are divided by the best."""
         rankings: dict[str, list[tuple[str, float]]] = {}
         for name, embedder in self.store.embedders.items():
-            if weights.get(name, 0.0) > 0:
+            if weights is None or weights.get(name, 0.0) > 0:
                 rankings[name] = self.store.dense_search(name, embedder.embed_query(question), self.depth)
-        if weights.get(KEYWORD, 0.0) > 0:
+        if weights is None or weights.get(KEYWORD, 0.0) > 0:
             ranking = self.store.keywords.search(question, self.depth)
             top = ranking[0][1] if ranking else 1.0
             rankings[KEYWORD] = [(chunk_id, score / top) for chunk_id, score in ranking]
+        return rankings
+
+    def fuse(
+        self, question: str, rankings: dict[str, list[tuple[str, float]]], weights: dict[str, float], k: int
+    ) -> list[Passage]:
+        """The `k` best chunks by the weighted sum of their signal scores, plus the title bonus."""
+        rankings = {name: ranking for name, ranking in rankings.items() if weights.get(name, 0.0) > 0 and ranking}
         signals: dict[str, dict[str, float]] = defaultdict(dict)
         for name, ranking in rankings.items():
             for chunk_id, score in ranking:
@@ -67,9 +79,7 @@ class HybridSearch:
         question_key = _title_key(question)
         for chunk_id, found in signals.items():
             # A chunk missing from a signal's list scores as that list's last entry: at most that.
-            score = sum(
-                weights[name] * found.get(name, ranking[-1][1]) for name, ranking in rankings.items() if ranking
-            )
+            score = sum(weights[name] * found.get(name, ranking[-1][1]) for name, ranking in rankings.items())
             if weights.get(TITLE) and _names_title(question_key, self.store.chunk(chunk_id).title):
                 score += weights[TITLE]
                 found[TITLE] = 1.0
