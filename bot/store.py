@@ -46,11 +46,15 @@ class ChunkStore:
         prefix: str = "approvals",
         refresh_every_s: float = 2.0,
         sentence_level: frozenset[str] = frozenset({"minilm"}),
+        reads: dict[str, frozenset[str]] | None = None,
     ) -> None:
         if not embedders:
             raise ValueError("ChunkStore needs at least one embedder")
         self.embedders = embedders
         self.sentence_level = frozenset(name for name in sentence_level if name in embedders)
+        # The languages an embedder can read: MiniLM gets only English chunks, since its vectors of
+        # Chinese text match nothing (Chinese questions don't use it) and cost twice an English chunk.
+        self.reads = {"minilm": frozenset({"en"})} if reads is None else reads
         self._collections: dict[str, Collection] = {
             name: client.get_or_create_collection(
                 f"{prefix}-{name}{'-sentences' if name in self.sentence_level else ''}",
@@ -109,13 +113,15 @@ class ChunkStore:
             documents=[chunk.text for chunk in chunks],
             metadatas=metadatas,  # type: ignore[arg-type]
         )
-        sentences = sentence_units(chunks) if self.sentence_level else None
         for name, collection in self._collections.items():
-            if name in self.sentence_level and sentences is not None:
-                unit_ids, unit_texts, unit_meta = sentences
+            readable = [c for c in chunks if name not in self.reads or c.lang in self.reads[name]]
+            if not readable:
+                continue
+            if name in self.sentence_level:
+                unit_ids, unit_texts, unit_meta = sentence_units(readable)
             else:
-                unit_ids, unit_texts = ids, contexts
-                unit_meta = [{"source": c.source, "chunk_id": c.id} for c in chunks]
+                unit_ids, unit_texts = [c.id for c in readable], [c.context for c in readable]
+                unit_meta = [{"source": c.source, "chunk_id": c.id} for c in readable]
             vectors = self.embedders[name].embed_documents(unit_texts)
             collection.upsert(ids=unit_ids, embeddings=vectors, metadatas=unit_meta)  # type: ignore[arg-type]
 
@@ -164,6 +170,8 @@ class ChunkStore:
         """The `k` nearest chunks under embedder `name`, as (chunk id, cosine similarity); for a
         sentence-level embedder, a chunk scores as its best sentence."""
         collection = self._collections[name]
+        if collection.count() == 0:  # e.g. MiniLM over a corpus with no English document
+            return []
         units = k * 3 if name in self.sentence_level else k
         result = collection.query(query_embeddings=[vector], n_results=units, include=["distances", "metadatas"])
         distances, metadatas = (result["distances"] or [[]])[0], (result["metadatas"] or [[]])[0]
