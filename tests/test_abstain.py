@@ -1,0 +1,58 @@
+"""The abstain model: fitting, saving and loading, and `bot calibrate` on real questions."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.abstain import DEFAULT_MODEL, FEATURES, AbstainModel, fit_logistic
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_the_fit_separates_answerable_from_unanswerable_on_a_clear_feature():
+    rows = [{"lexical": x / 10} for x in range(10)]
+    labels = [x >= 5 for x in range(10)]
+    weights, bias = fit_logistic(rows, labels, l2=0.01)
+    model = AbstainModel(weights, bias)
+    assert weights["lexical"] > 0
+    assert [model.answers(row) for row in rows] == labels
+
+
+def test_classes_weigh_the_same_however_many_of_each():
+    rows = [{"lexical": 0.2}] * 2 + [{"lexical": 0.8}] * 40
+    weights, bias = fit_logistic(rows, [False] * 2 + [True] * 40)
+    model = AbstainModel(weights, bias)
+    assert not model.answers({"lexical": 0.2}) and model.answers({"lexical": 0.8})
+
+
+def test_a_saved_model_loads_back(tmp_path):
+    model = AbstainModel({"lexical": 2.0, "score": 1.5}, -1.0, 0.6, fitted_on="x.jsonl")
+    path = tmp_path / "model.json"
+    model.save(path, {"questions": 3})
+    assert AbstainModel.load(path) == model
+    assert json.loads(path.read_text())["fit"] == {"questions": 3}
+
+
+def test_the_packaged_model_uses_only_known_features():
+    model = AbstainModel.load(DEFAULT_MODEL)
+    assert set(model.weights) <= set(FEATURES) and model.fitted_on
+    assert "squad" not in model.fitted_on and "cmrc" not in model.fitted_on and "approvals_dev" not in model.fitted_on
+
+
+@pytest.mark.slow
+def test_calibrate_fits_a_model_that_refuses_most_unanswerable_golden_questions(tmp_path, settings_in):
+    from bot.calibrate import QuestionSource, calibrate
+
+    out = tmp_path / "model.json"
+    report = calibrate([QuestionSource.parse(str(REPO / "tests/golden/questions.jsonl"))], settings_in(), out, False)
+    assert report["questions"] == 50 and report["unanswerable"] == 11
+    assert report["in_sample_refusal_recall"] >= 0.7 and report["in_sample_false_refusal_rate"] <= 0.2
+    assert AbstainModel.load(out).weights.keys() == set(FEATURES)
+
+
+def test_a_question_source_can_name_the_index_language():
+    from bot.calibrate import QuestionSource
+
+    assert QuestionSource.parse("a/b.jsonl:en") == QuestionSource(Path("a/b.jsonl"), "en")
+    assert QuestionSource.parse("a/b.jsonl") == QuestionSource(Path("a/b.jsonl"))
