@@ -22,16 +22,16 @@ FEATURES = (
     "lexical",  # share of the question's weighted terms found in the best sentence
     "context_lexical",  # ... in that sentence's passage, with its title and heading
     "best_context_lexical",  # ... in the best-covered passage
-    "missing_term",  # rarity (idf / max idf) of the rarest question term missing from the best passage
-    "unknown_terms",  # share of the question's weight on terms the corpus never uses
+    "missing_term",  # rarity (idf / max idf) of the rarest question term missing from the best passage*
+    "unknown_terms",  # share of the question's weight on terms the corpus never uses*
     "semantic",  # cosine similarity of question and best sentence (multilingual encoder)
-    "dense",  # the top passage's dense similarity (MiniLM sentences for English, USE for Chinese)
+    "dense",  # the top passage's dense similarity (MiniLM sentences in English, else USE)
     "type_match",  # the best sentence has the date or number a when/how-many question asks for
     "cross_language",  # the best sentence is in the other language than the question
     "semantic_cross",  # semantic, counted only across languages (where words cannot match)
     "chinese",  # the question is in Chinese (lets the model shift its baseline per language)
     "score",  # the sentence-ranking score of the best sentence
-)
+)  # *: 0 when the best sentence is in the other language, where no question word can be found
 
 
 @dataclass(frozen=True)

@@ -155,13 +155,15 @@ class ExtractiveAnswerer:
         in_context = set(keyword_tokens(f"{chunk.title} {chunk.heading} {chunk.text}"))
         missing = [keywords.term_weight(t) / keywords.max_idf for t in weights if t not in in_context]
         cross = float(chunk.lang != language)
-        dense_signal = "use" if language == "zh" else "minilm"
+        # MiniLM reads English only; otherwise the multilingual encoder's similarity is the one that means something.
+        dense_signal = "minilm" if language == "en" and passages and passages[0].chunk.lang == "en" else "use"
         return {
             "lexical": best.lexical,
             "context_lexical": best.context_lexical,
             "best_context_lexical": max(s.context_lexical for s in scored),
-            "missing_term": max(missing, default=0.0),
-            "unknown_terms": sum(w for t, w in weights.items() if t not in keywords.idf) / total,
+            # Across languages every question word is "missing"; that says nothing, so it counts only within one.
+            "missing_term": max(missing, default=0.0) * (1 - cross),
+            "unknown_terms": sum(w for t, w in weights.items() if t not in keywords.idf) / total * (1 - cross),
             "semantic": best.semantic,
             "dense": passages[0].signals.get(dense_signal, 0.0) if passages else 0.0,
             "type_match": float(best.type_match == 1.0),

@@ -2,7 +2,8 @@
 
 Each question file is asked against a throwaway index of the corpus folder (all of it, or with
 `FILE:en` / `FILE:zh` only the documents in that language, which turns questions in the other
-language into cross-language cases). The evidence features of every question, labelled with its
+language into cross-language cases; a question's optional `answerable_from` lists the languages whose
+documents hold its answer). The evidence features of every question, labelled with its
 `answerable` flag, go into a class-balanced logistic regression whose coefficients are written
 as JSON. The files used for fitting must not be the ones the bot is then evaluated on.
 """
@@ -40,6 +41,14 @@ class QuestionSource:
         return f"{self.path}:{self.index_lang}" if self.index_lang else str(self.path)
 
 
+def answerable_from(question: dict[str, Any], index_lang: str | None) -> bool:
+    """Whether the indexed documents answer the question: `answerable`, and with only one language's
+    documents indexed, that language among the question's `answerable_from` (when it says)."""
+    if not question.get("answerable", True):
+        return False
+    return index_lang is None or index_lang in question.get("answerable_from", ("en", "zh"))
+
+
 def collect_features(
     sources: list[QuestionSource], settings: Settings, progress: bool = True
 ) -> tuple[list[dict[str, float]], list[bool]]:
@@ -65,7 +74,7 @@ def collect_features(
                 if not scored:
                     continue
                 rows.append(answerer.evidence_features(text, scored, passages, language))
-                labels.append(bool(question.get("answerable", True)))
+                labels.append(answerable_from(question, source.index_lang))
     return rows, labels
 
 

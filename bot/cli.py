@@ -13,7 +13,12 @@ from bot.config import Settings, get_settings
 from bot.errors import BotError
 
 # The labelled questions the packaged abstain model is fitted on (none of them is a reported evaluation set).
-CALIBRATION_SETS = ["evalsets/calibration.jsonl", "tests/golden/questions.jsonl", "evalsets/calibration.jsonl:en"]
+CALIBRATION_SETS = [
+    "evalsets/calibration.jsonl",
+    "tests/golden/questions.jsonl",
+    "evalsets/calibration.jsonl:en",
+    "evalsets/calibration.jsonl:zh",
+]
 
 
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
