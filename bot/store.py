@@ -113,17 +113,24 @@ class ChunkStore:
             documents=[chunk.text for chunk in chunks],
             metadatas=metadatas,  # type: ignore[arg-type]
         )
-        for name, collection in self._collections.items():
+        for name, (unit_ids, unit_texts, unit_meta) in self.embedding_units(chunks).items():
+            vectors = self.embedders[name].embed_documents(unit_texts)
+            self._collections[name].upsert(ids=unit_ids, embeddings=vectors, metadatas=unit_meta)  # type: ignore[arg-type]
+
+    def embedding_units(self, chunks: Sequence[Chunk]) -> dict[str, tuple[list[str], list[str], list[dict[str, str]]]]:
+        """What each embedder encodes for these chunks, as (ids, texts, metadata): the sentences or the
+        chunk (with title and heading), of the chunks in the languages it reads."""
+        units = {}
+        for name in self._collections:
             readable = [c for c in chunks if name not in self.reads or c.lang in self.reads[name]]
             if not readable:
                 continue
             if name in self.sentence_level:
-                unit_ids, unit_texts, unit_meta = sentence_units(readable)
+                units[name] = sentence_units(readable)
             else:
-                unit_ids, unit_texts = [c.id for c in readable], [c.context for c in readable]
-                unit_meta = [{"source": c.source, "chunk_id": c.id} for c in readable]
-            vectors = self.embedders[name].embed_documents(unit_texts)
-            collection.upsert(ids=unit_ids, embeddings=vectors, metadatas=unit_meta)  # type: ignore[arg-type]
+                metadatas = [{"source": c.source, "chunk_id": c.id} for c in readable]
+                units[name] = ([c.id for c in readable], [c.context for c in readable], metadatas)
+        return units
 
     def _bump_generation(self) -> None:
         self._meta.upsert(ids=[_GENERATION_ID], embeddings=[[0.0]], documents=[uuid.uuid4().hex])
