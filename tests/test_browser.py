@@ -4,13 +4,10 @@ uvicorn on localhost and driven by headless Chromium. Also writes `docs/screensh
 from __future__ import annotations
 
 import re
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -20,16 +17,6 @@ Page = playwright_sync.Page
 expect = playwright_sync.expect
 
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ANSWER_TIMEOUT_MS = 60_000
 LOAD_TIMEOUT_MS = 30_000
 
@@ -38,54 +25,13 @@ QUESTION_ZH = "2024年1月这一批共批准了多少个大模型和应用？"
 XSS = 'What about <img src=x onerror="window.__xss=1"> and <script>window.__xss=2</script> in January 2024?'
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def live_url(corpus_bot, corpus_settings) -> Iterator[str]:
+def live_url(corpus_bot, corpus_settings, live_server) -> Iterator[str]:
     """The whole web service under uvicorn in a background thread; yields its base URL."""
-    import uvicorn
-
     from bot.server import create_app
 
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(corpus_bot, corpus_settings), "127.0.0.1", port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, name="uvicorn-test", daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if httpx.get(f"{url}/api/health", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if not thread.is_alive() or time.monotonic() > deadline:
-            server.should_exit = True
-            pytest.fail("the server did not answer GET /api/health within 60 s")
-        time.sleep(0.2)
-    try:
+    with live_server(create_app(corpus_bot, corpus_settings)) as url:
         yield url
-    finally:
-        server.should_exit = True
-        thread.join(timeout=15)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is not installed (run `make browser`)")
-    with playwright_sync.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.fixture

@@ -23,16 +23,6 @@ expect = playwright_sync.expect
 
 REPO = Path(__file__).resolve().parent.parent
 WIDGET_JS = REPO / "bot" / "widget" / "widget.js"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ANSWER_TIMEOUT_MS = 60_000
 LOAD_TIMEOUT_MS = 30_000
 
@@ -144,18 +134,6 @@ def xss_app_url(tmp_path_factory, live_server, hosts) -> Iterator[str]:
     with live_server(create_app(build_bot(settings, store), settings)) as url:
         allowed.pages["/xss"] = host_page(f'<script src="{url}/widget.js" data-open="true" defer></script>')
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is not installed (run `make browser`)")
-    with playwright_sync.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.fixture
