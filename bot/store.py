@@ -18,6 +18,7 @@ from chromadb.api.models.Collection import Collection
 from langchain_core.embeddings import Embeddings
 
 from bot.chunking import Chunk
+from bot.embeddings import encode_documents
 from bot.keyword import KeywordIndex
 from bot.text import keyword_tokens
 
@@ -54,6 +55,8 @@ class ChunkStore:
         }
         self._meta = client.get_or_create_collection(f"{prefix}-meta", embedding_function=None)
         self._primary = next(iter(self._collections.values()))
+        # Chroma writes a large batch much faster than the same rows in small ones.
+        self._write_batch = client.get_max_batch_size()
         self._lock = Lock()
         self._refresh_every_s = refresh_every_s
         self._checked_at = 0.0
@@ -69,14 +72,12 @@ class ChunkStore:
         return {str(m["source"]): str(m["doc_hash"]) for m in metadatas}
 
     def replace_documents(self, chunks_by_source: dict[str, Sequence[Chunk]]) -> None:
-        """Put each source's chunks in place of whatever the index held for it, embedding in large batches."""
+        """Put each source's chunks in place of whatever the index held for it; see `_add` for the embedding."""
         sources = list(chunks_by_source)
         for collection in self._collections.values():
             for start in range(0, len(sources), _BATCH):
                 collection.delete(where={"source": {"$in": sources[start : start + _BATCH]}})
-        chunks = [chunk for source in sources for chunk in chunks_by_source[source]]
-        for start in range(0, len(chunks), _BATCH):
-            self._add(chunks[start : start + _BATCH])
+        self._add([chunk for source in sources for chunk in chunks_by_source[source]])
         self._bump_generation()
 
     def remove_document(self, source: str) -> None:
@@ -88,14 +89,27 @@ class ChunkStore:
         if not chunks:
             return
         contexts = [chunk.context for chunk in chunks]
+        # One call per embedder for all the chunks: an encoder batches a call's texts by length, so the
+        # bigger the call the less it pads; and arrays go to Chroma as they are, not as lists of floats.
+        vectors = {name: encode_documents(embedder, contexts) for name, embedder in self.embedders.items()}
         ids = [chunk.id for chunk in chunks]
         texts = [chunk.text for chunk in chunks]
         metadatas = [chunk.to_metadata() for chunk in chunks]
         for meta, context in zip(metadatas, contexts, strict=True):
             meta["tokens"] = " ".join(keyword_tokens(context))
+        # Only the primary collection keeps text, metadata and BM25 tokens (`refresh` reads them from it);
+        # the others hold vectors and the source (for deletes), which halves what Chroma writes and indexes.
+        sources = [{"source": chunk.source} for chunk in chunks]
         for name, collection in self._collections.items():
-            vectors = self.embedders[name].embed_documents(contexts)
-            collection.upsert(ids=ids, embeddings=vectors, documents=texts, metadatas=metadatas)  # type: ignore[arg-type]
+            primary = collection is self._primary
+            for start in range(0, len(chunks), self._write_batch):
+                end = start + self._write_batch
+                collection.upsert(
+                    ids=ids[start:end],
+                    embeddings=vectors[name][start:end],
+                    documents=texts[start:end] if primary else None,
+                    metadatas=(metadatas if primary else sources)[start:end],  # type: ignore[arg-type]
+                )
 
     def _bump_generation(self) -> None:
         self._meta.upsert(ids=[_GENERATION_ID], embeddings=[[0.0]], documents=[uuid.uuid4().hex])
