@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from threading import Lock
 from typing import Any
@@ -104,17 +105,25 @@ class ChunkStore:
     def _add(self, chunks: Sequence[Chunk]) -> None:
         if not chunks:
             return
-        contexts = [chunk.context for chunk in chunks]
-        ids = [chunk.id for chunk in chunks]
+        # Encoding is most of the work. Tokenising for BM25 and writing to Chroma happen on one writer
+        # thread meanwhile, so they use the core an encoder leaves idle instead of adding to the time.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="chroma-writer") as writer:
+            written = [writer.submit(self._write_records, chunks)]
+            for name, (unit_ids, unit_texts, unit_meta) in self.embedding_units(chunks).items():
+                # One call per embedder for the whole batch: an encoder groups a call's texts by length,
+                # so the bigger the call the less it pads; the array goes to Chroma as it is.
+                vectors = encode_documents(self.embedders[name], unit_texts)
+                written.append(writer.submit(self._upsert, self._collections[name], unit_ids, vectors, unit_meta))
+            for write in written:
+                write.result()
+
+    def _write_records(self, chunks: Sequence[Chunk]) -> None:
+        """The chunks' text and metadata, with their BM25 tokens."""
         metadatas = [chunk.to_metadata() for chunk in chunks]
-        for meta, context in zip(metadatas, contexts, strict=True):
-            meta["tokens"] = " ".join(keyword_tokens(context))
+        for meta, chunk in zip(metadatas, chunks, strict=True):
+            meta["tokens"] = " ".join(keyword_tokens(chunk.context))
+        ids = [chunk.id for chunk in chunks]
         self._upsert(self._records, ids, [[0.0]] * len(ids), metadatas, [chunk.text for chunk in chunks])
-        for name, (unit_ids, unit_texts, unit_meta) in self.embedding_units(chunks).items():
-            # One call per embedder for the whole batch: an encoder groups a call's texts by length, so
-            # the bigger the call the less it pads; the array goes to Chroma as it is.
-            vectors = encode_documents(self.embedders[name], unit_texts)
-            self._upsert(self._collections[name], unit_ids, vectors, unit_meta)
 
     def _upsert(
         self,
