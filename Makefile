@@ -39,7 +39,7 @@ test: install-test browser
 	$(BIN)/python -m pytest
 
 lint: install-test
-	$(BIN)/ruff check bot tests && $(BIN)/ruff format --check bot tests
+	$(BIN)/ruff check bot tests bench && $(BIN)/ruff format --check bot tests bench
 
 clean:
 	rm -rf $(VENV) data
