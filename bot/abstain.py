@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,13 +56,13 @@ class AbstainModel:
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(data["weights"], data["bias"], data.get("threshold", 0.5), data.get("fitted_on", ""))
 
-    def save(self, path: Path, report: dict[str, object] | None = None) -> None:
+    def save(self, path: Path, report: Mapping[str, object] | None = None) -> None:
         data = {
             "weights": self.weights,
             "bias": self.bias,
             "threshold": self.threshold,
             "fitted_on": self.fitted_on,
-            **({"fit": report} if report else {}),
+            **({"fit": dict(report)} if report else {}),
         }
         path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 

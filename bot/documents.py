@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -72,15 +73,16 @@ def read_document(path: Path, source: str | None = None) -> Document:
     if suffix not in READABLE_SUFFIXES:
         raise DocumentUnreadable(source, f"unsupported file type '{suffix or 'none'}' (use .md, .txt, .html or .pdf)")
     raw = _read_bytes(path, source)
+    meta: dict[str, Any] = {}
     if suffix == ".pdf":
-        text, title, meta = _pdf_text(raw, source), path.stem, {}
+        text, title = _pdf_text(raw, source), path.stem
     else:
         decoded = _decode(raw, source)
         if suffix in (".html", ".htm"):
-            text, title, meta = *_html_text(decoded), {}
-            title = title or path.stem
+            text, html_title = _html_text(decoded)
+            title = html_title or path.stem
         else:
-            text, title, meta = decoded, path.stem, {}
+            text, title = decoded, path.stem
     body_start = 0
     if suffix in (".md", ".markdown", ".txt"):
         meta, body_start = _front_matter(text, source)
@@ -93,7 +95,7 @@ def read_document(path: Path, source: str | None = None) -> Document:
         title=title.strip(),
         text=text,
         body_start=body_start,
-        lang=meta.get("lang") if meta.get("lang") in ("en", "zh") else detect_language(body),
+        lang=_language(meta.get("lang"), body),
         as_of=_as_date(meta.get("date")),
         summary=meta.get("summary"),
         sources=tuple(_source_refs(meta.get("sources"))),
@@ -117,7 +119,14 @@ def _decode(raw: bytes, source: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _front_matter(text: str, source: str) -> tuple[dict, int]:
+def _language(declared: object, body: str) -> Language:
+    """The front matter's `lang` when it is one we know, else the language detected in the body."""
+    if declared == "en" or declared == "zh":
+        return declared
+    return detect_language(body)
+
+
+def _front_matter(text: str, source: str) -> tuple[dict[str, Any], int]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, 0

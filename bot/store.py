@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from threading import Lock
@@ -85,12 +85,12 @@ class ChunkStore:
         metadatas = self._records.get(include=["metadatas"])["metadatas"] or []
         return {str(m["source"]): str(m["doc_hash"]) for m in metadatas}
 
-    def replace_documents(self, chunks_by_source: dict[str, Sequence[Chunk]]) -> None:
+    def replace_documents(self, chunks_by_source: Mapping[str, Sequence[Chunk]]) -> None:
         """Put each source's chunks in place of whatever the index held for it; see `_add` for the embedding."""
         sources = list(chunks_by_source)
         for collection in self._all_collections():
             for start in range(0, len(sources), _BATCH):
-                collection.delete(where={"source": {"$in": sources[start : start + _BATCH]}})
+                collection.delete(where={"source": {"$in": sources[start : start + _BATCH]}})  # type: ignore[dict-item]
         self._add([chunk for source in sources for chunk in chunks_by_source[source]])
         self._bump_generation()
 
@@ -158,7 +158,7 @@ class ChunkStore:
         return units
 
     def _bump_generation(self) -> None:
-        self._meta.upsert(ids=[_GENERATION_ID], embeddings=[[0.0]], documents=[uuid.uuid4().hex])
+        self._meta.upsert(ids=[_GENERATION_ID], embeddings=[[0.0]], documents=[uuid.uuid4().hex])  # type: ignore[arg-type]
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -205,7 +205,11 @@ class ChunkStore:
         if collection.count() == 0:  # e.g. MiniLM over a corpus with no English document
             return []
         units = k * 3 if name in self.sentence_level else k
-        result = collection.query(query_embeddings=[vector], n_results=units, include=["distances", "metadatas"])
+        result = collection.query(
+            query_embeddings=[vector],  # type: ignore[arg-type]
+            n_results=units,
+            include=["distances", "metadatas"],
+        )
         distances, metadatas = (result["distances"] or [[]])[0], (result["metadatas"] or [[]])[0]
         best: dict[str, float] = {}
         for distance, meta in zip(distances, metadatas, strict=True):
