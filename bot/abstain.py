@@ -93,3 +93,30 @@ def fit_logistic(
         if np.abs(step).max() < 1e-8:
             break
     return {name: round(float(b), 4) for name, b in zip(FEATURES, beta[:-1], strict=True)}, round(float(beta[-1]), 4)
+
+
+def cross_validated_probabilities(
+    rows: list[dict[str, float]], labels: list[bool], folds: int = 5, seed: int = 0
+) -> list[float]:
+    """P(answerable) of every row from a model fitted without that row's fold: how the model does on
+    questions it has not seen."""
+    fold_of = np.random.default_rng(seed).permutation(len(rows)) % folds
+    probabilities = [0.0] * len(rows)
+    for fold in range(folds):
+        train = [i for i in range(len(rows)) if fold_of[i] != fold]
+        weights, bias = fit_logistic([rows[i] for i in train], [labels[i] for i in train])
+        model = AbstainModel(weights, bias)
+        for i in range(len(rows)):
+            if fold_of[i] == fold:
+                probabilities[i] = model.probability(rows[i])
+    return probabilities
+
+
+def threshold_for(probabilities: list[float], labels: list[bool], max_false_refusal_rate: float) -> float:
+    """The highest threshold that refuses at most `max_false_refusal_rate` of the answerable questions."""
+    answerable = sorted(p for p, label in zip(probabilities, labels, strict=True) if label)
+    if not answerable:
+        return 0.5
+    allowed = int(max_false_refusal_rate * len(answerable))
+    # Refusing is `p < threshold`, so the (allowed + 1)-th lowest answerable probability is the limit.
+    return float(np.floor(answerable[min(allowed, len(answerable) - 1)] * 1000) / 1000)

@@ -18,12 +18,24 @@ from bot.abstain import AbstainModel
 from bot.cite import Evidence, cite, join_with_markers
 from bot.keyword import KeywordIndex
 from bot.schema import Answer, Passage
-from bot.text import Language, keyword_tokens, sentence_spans
+from bot.text import Language, keyword_tokens, one_edit_apart, sentence_spans
 
 NOT_COVERED = {
     "en": "The documents don't cover this question. The nearest sources are listed below.",
     "zh": "文档中没有涉及这个问题的内容。下面列出了最相关的来源。",
 }
+NOT_CONFIRMED = {
+    "en": "The documents don't give this; they say it has not been confirmed:",
+    "zh": "文档没有给出答案，只说明这一点尚未得到确认：",
+}
+
+# A clause saying the thing it names is not known: "whose filing date could not be confirmed".
+_UNCONFIRMED = re.compile(
+    r"\b(not|never) (been |be )?(confirmed|disclosed|verified)\b|\bunconfirmed\b|\bunknown\b"
+    r"|未能确认|尚未确认|无法确认|未确认|未披露|未公开|不详",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:，；：]|\b(?:but|whose|which|who)\b|但")
 
 _ASKS_COUNT = re.compile(
     r"\bhow (many|much)\b|\bnumber of\b|\bwhat (share|percentage|proportion)\b"
@@ -86,9 +98,9 @@ class ExtractiveAnswerer:
         embedder: Embeddings,
         keywords: Callable[[], KeywordIndex],
         abstain_model: AbstainModel | None = None,
-        max_sentences: int = 2,
+        max_sentences: int = 4,
         sentence_weights: SentenceWeights | None = None,
-        runner_up_ratio: float = 0.85,
+        runner_up_ratio: float = 0.6,
         max_answer_chars: int = 380,
         cache_size: int = 4096,
     ) -> None:
@@ -110,9 +122,27 @@ class ExtractiveAnswerer:
         if confidence < self.abstain_model.threshold:
             return self.abstain(scored, language, confidence)
         chosen = self._choose(scored)
+        unconfirmed = self._unconfirmed(question, chosen)
+        if unconfirmed is not None:
+            evidence = [unconfirmed.evidence]
+            text = NOT_CONFIRMED[language] + ("" if language == "zh" else " ") + join_with_markers(evidence, language)
+            return Answer(text, True, language, cite(evidence), confidence)
         chosen.sort(key=lambda s: (passages.index(s.evidence.passage), s.evidence.start))
         evidence = [s.evidence for s in chosen]
         return Answer(join_with_markers(evidence, language), False, language, cite(evidence), confidence)
+
+    def _unconfirmed(self, question: str, candidates: list[ScoredSentence]) -> ScoredSentence | None:
+        """A sentence that names the question's rarest term and says that what is asked is not known:
+        "Kimi ... whose filing date could not be confirmed" for "When was Kimi filed?"."""
+        asked = set(keyword_tokens(question))
+        if not asked:
+            return None
+        key = max(asked, key=self.keywords().term_weight)
+        for sentence in candidates:
+            text = sentence.evidence.text
+            if key in keyword_tokens(text) and _says_unconfirmed(text, asked):
+                return sentence
+        return None
 
     def abstain(self, scored: list[ScoredSentence], language: Language, confidence: float) -> Answer:
         nearest: list[Evidence] = []
@@ -124,14 +154,14 @@ class ExtractiveAnswerer:
         return Answer(NOT_COVERED[language], True, language, cite(nearest), confidence)
 
     def _choose(self, scored: list[ScoredSentence]) -> list[ScoredSentence]:
-        """The best sentence, plus runners-up nearly as good (the evidence is often split between
-        two sentences, or the second-best holds the answer), while the answer stays short and
-        does not say the same thing twice."""
+        """The best sentence, plus runners-up at least `runner_up_ratio` as good (the evidence is
+        often split between sentences, or a runner-up holds the answer), while the answer stays
+        under `max_answer_chars` and does not say the same thing twice."""
         best = scored[0]
         chosen = [best]
         seen = [set(keyword_tokens(best.evidence.text))]
         length = len(best.evidence.text)
-        for other in scored[1:5]:
+        for other in scored[1:8]:
             if len(chosen) >= self.max_sentences or other.score < self.runner_up_ratio * best.score:
                 break
             text = other.evidence.text
@@ -153,7 +183,10 @@ class ExtractiveAnswerer:
         total = sum(weights.values()) or 1.0
         chunk = best.evidence.passage.chunk
         in_context = set(keyword_tokens(f"{chunk.title} {chunk.heading} {chunk.text}"))
-        missing = [keywords.term_weight(t) / keywords.max_idf for t in weights if t not in in_context]
+        missing = [keywords.term_weight(t) / keywords.max_idf for t in weights if not _mentioned(t, in_context)]
+        # A misspelt word ("heaquarters") is unknown to the index, but not to a reader of the passages.
+        retrieved = set(in_context).union(*(keyword_tokens(p.chunk.text) for p in passages[1:3]))
+        unknown = [t for t in weights if t not in keywords.idf and not _mentioned(t, retrieved)]
         cross = float(chunk.lang != language)
         # MiniLM reads English only; otherwise the multilingual encoder's similarity is the one that means something.
         dense_signal = "minilm" if language == "en" and passages and passages[0].chunk.lang == "en" else "use"
@@ -163,7 +196,7 @@ class ExtractiveAnswerer:
             "best_context_lexical": max(s.context_lexical for s in scored),
             # Across languages every question word is "missing"; that says nothing, so it counts only within one.
             "missing_term": max(missing, default=0.0) * (1 - cross),
-            "unknown_terms": sum(w for t, w in weights.items() if t not in keywords.idf) / total * (1 - cross),
+            "unknown_terms": sum(weights[t] for t in unknown) / total * (1 - cross),
             "semantic": best.semantic,
             "dense": passages[0].signals.get(dense_signal, 0.0) if passages else 0.0,
             "type_match": float(best.type_match == 1.0),
@@ -252,6 +285,22 @@ _DATE_EXPRESSION = re.compile(
     re.I,
 )
 _HAS_COUNT = _CountPattern()
+
+
+def _says_unconfirmed(sentence: str, asked: set[str]) -> bool:
+    """Whether a clause of the sentence says "not confirmed" (or the like) about something asked."""
+    for clause in _CLAUSE_BREAK.split(sentence):
+        match = _UNCONFIRMED.search(clause)
+        if match and asked & set(keyword_tokens(clause.replace(match.group(0), " "))):
+            return True
+    return False
+
+
+def _mentioned(term: str, tokens: set[str]) -> bool:
+    """Whether `term` is among `tokens`, allowing one typo in a longer Latin word."""
+    if term in tokens:
+        return True
+    return len(term) >= 5 and term.isascii() and any(one_edit_apart(term, token) for token in tokens)
 
 
 def _overlap(a: set[str], b: set[str]) -> float:

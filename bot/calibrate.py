@@ -5,7 +5,9 @@ Each question file is asked against a throwaway index of the corpus folder (all 
 language into cross-language cases; a question's optional `answerable_from` lists the languages whose
 documents hold its answer). The evidence features of every question, labelled with its
 `answerable` flag, go into a class-balanced logistic regression whose coefficients are written
-as JSON. The files used for fitting must not be the ones the bot is then evaluated on.
+as JSON. The threshold is the highest that, in 5-fold cross-validation over the same questions,
+refuses no more than the allowed share of answerable ones (10% by default). The files used for
+fitting must not be the ones the bot is then evaluated on.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from bot.abstain import AbstainModel, fit_logistic
+from bot.abstain import AbstainModel, cross_validated_probabilities, fit_logistic, threshold_for
 from bot.answer import ExtractiveAnswerer
 from bot.config import Settings
 from bot.evaluate import load_questions
@@ -78,20 +80,36 @@ def collect_features(
     return rows, labels
 
 
-def calibrate(sources: list[QuestionSource], settings: Settings, out: Path, progress: bool = True) -> dict[str, Any]:
-    """Fit the abstain model on `sources`, write it to `out` and return how it does on them."""
+def calibrate(
+    sources: list[QuestionSource],
+    settings: Settings,
+    out: Path,
+    progress: bool = True,
+    max_false_refusal_rate: float = 0.10,
+) -> dict[str, Any]:
+    """Fit the abstain model on `sources`, choose its threshold by cross-validation, write it to
+    `out` and return how it does on them."""
     rows, labels = collect_features(sources, settings, progress)
+    held_out = cross_validated_probabilities(rows, labels)
+    threshold = threshold_for(held_out, labels, max_false_refusal_rate)
     weights, bias = fit_logistic(rows, labels)
-    model = AbstainModel(weights, bias, 0.5, fitted_on=", ".join(str(s) for s in sources))
-    answered = [model.answers(row) for row in rows]
-    positives = [a for a, label in zip(answered, labels, strict=True) if label]
-    negatives = [a for a, label in zip(answered, labels, strict=True) if not label]
+    model = AbstainModel(weights, bias, threshold, fitted_on=", ".join(str(s) for s in sources))
     report = {
         "questions": len(rows),
-        "answerable": len(positives),
-        "unanswerable": len(negatives),
-        "in_sample_refusal_recall": round(sum(not a for a in negatives) / max(len(negatives), 1), 3),
-        "in_sample_false_refusal_rate": round(sum(not a for a in positives) / max(len(positives), 1), 3),
+        "answerable": sum(labels),
+        "unanswerable": len(labels) - sum(labels),
+        "threshold": threshold,
+        **_refusal_rates("cross_validated", [p >= threshold for p in held_out], labels),
+        **_refusal_rates("in_sample", [model.answers(row) for row in rows], labels),
     }
     model.save(out, report)
     return report
+
+
+def _refusal_rates(prefix: str, answered: list[bool], labels: list[bool]) -> dict[str, float]:
+    positives = [a for a, label in zip(answered, labels, strict=True) if label]
+    negatives = [a for a, label in zip(answered, labels, strict=True) if not label]
+    return {
+        f"{prefix}_refusal_recall": round(sum(not a for a in negatives) / max(len(negatives), 1), 3),
+        f"{prefix}_false_refusal_rate": round(sum(not a for a in positives) / max(len(positives), 1), 3),
+    }

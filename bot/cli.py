@@ -64,7 +64,9 @@ def _calibrate(args: argparse.Namespace, settings: Settings) -> int:
     from bot.calibrate import QuestionSource, calibrate
 
     sources = [QuestionSource.parse(spec) for spec in args.questions]
-    report = calibrate(sources, settings, Path(args.out), progress=not args.quiet)
+    report = calibrate(
+        sources, settings, Path(args.out), progress=not args.quiet, max_false_refusal_rate=args.max_false_refusals
+    )
     print(json.dumps(report, indent=2))
     print(f"Wrote {args.out}")
     return 0
@@ -120,6 +122,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="question .jsonl files; FILE:en or FILE:zh asks against only the corpus documents in that language",
     )
     calibrate.add_argument("--out", default="bot/abstain_model.json", help="where the coefficients go")
+    calibrate.add_argument(
+        "--max-false-refusals",
+        type=float,
+        default=0.10,
+        help="the share of answerable questions the threshold may refuse in cross-validation (default 0.10)",
+    )
     calibrate.add_argument("--quiet", action="store_true", help="no progress bars")
     calibrate.set_defaults(run=_calibrate)
     serve = commands.add_parser("serve", help="serve the web chat and the HTTP API")

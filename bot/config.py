@@ -41,7 +41,7 @@ class Settings(BaseSettings):
     chunk_chars: int = Field(600, ge=100, le=4000, description="Target largest chunk, in characters.")
     top_k: int = Field(6, ge=1, le=50, description="Passages handed to the answerer.")
     max_question_chars: int = Field(2000, ge=1, description="Longest question accepted.")
-    answer_sentences: int = Field(2, ge=1, le=5, description="Most sentences in an extractive answer.")
+    answer_sentences: int = Field(4, ge=1, le=8, description="Most sentences in an extractive answer.")
     abstain_model: Path | None = Field(
         None, description="Abstain model coefficients (JSON from `bot calibrate`); unset = the packaged one."
     )

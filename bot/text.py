@@ -30,11 +30,16 @@ STOPWORDS = frozenset(
     there their they them he she his her we our you your i me my so such can could would should will shall may might
     must into about after before over under up down out off again further once also any all each few more most other
     some own same very just only both s t if many much while during through between among per via vs within
-    without""".split()
+    without didn doesn don isn wasn weren aren hasn haven hadn wouldn couldn shouldn""".split()
 )
 ZH_STOPWORDS = frozenset(
     "的 了 是 在 和 与 及 或 也 都 而 被 把 对 于 为 由 从 这 那 其 之 个 些 吗 呢 吧 啊 "
     "什么 哪些 哪个 多少 何时 如何 怎么 怎样 谁 哪 几 是否 有 没有 一个 请问".split()
+)
+# Question words, which jieba keeps whole ("哪一年", "什么样", "多少倍") and then also cuts into pieces
+# ("一年"): they ask and never match, so they are blanked out before jieba sees them.
+_ZH_QUESTION_WORDS = re.compile(
+    r"哪一?[年个部位种些天次里儿家款项批条本首类座名国场届]?|什么样?|怎么样?|怎样|多少[倍家个位款项批种次]?|为什么|为何|何时|何处|何地|几时"
 )
 
 _stemmer = snowballstemmer.stemmer("english")
@@ -183,6 +188,21 @@ _ALIASES = [
 ]
 
 
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether two different words differ by one inserted, deleted, changed or swapped letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    if len(a) == len(b):
+        rest_a, rest_b = a[start + 1 :], b[start + 1 :]
+        swapped = start + 1 < len(a) and a[start] == b[start + 1] and a[start + 1] == b[start]
+        return rest_a == rest_b or (swapped and a[start + 2 :] == b[start + 2 :])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[start + 1 :] == shorter[start:]
+
+
 def keyword_tokens(text: str) -> list[str]:
     """Tokens for BM25 and overlap scoring: jieba words for Chinese, stemmed words for English,
     numbers kept, stopwords dropped."""
@@ -196,7 +216,11 @@ def keyword_tokens(text: str) -> list[str]:
             continue
         if _CJK.match(piece):
             init_tokenizers()
-            tokens.extend(w for w in jieba.cut_for_search(piece) if w.strip() and w not in ZH_STOPWORDS)
+            tokens.extend(
+                w
+                for w in jieba.cut_for_search(_ZH_QUESTION_WORDS.sub(" ", piece))
+                if w.strip() and w not in ZH_STOPWORDS
+            )
         else:
             for word in _LATIN_WORD.findall(piece):
                 word = word.replace(",", "")

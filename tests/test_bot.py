@@ -41,6 +41,18 @@ def test_a_question_the_corpus_does_not_cover_is_abstained_on_in_its_language(co
     _assert_quotes_are_exact(english)
 
 
+def test_when_the_documents_say_a_fact_is_unconfirmed_the_bot_says_so_and_quotes_them(corpus_bot):
+    english = corpus_bot.ask("On what date was Kimi filed with the CAC?")
+    chinese = corpus_bot.ask("Kimi的备案日期是哪一天？")
+    assert english.abstained and "not been confirmed" in english.answer
+    assert any("could not be confirmed" in c.quote for c in english.citations)
+    assert chinese.abstained and "尚未得到确认" in chinese.answer
+    _assert_quotes_are_exact(english)
+    # The same sentence still answers what it does say.
+    maker = corpus_bot.ask("Which company makes the Kimi chatbot?")
+    assert not maker.abstained and "Moonshot AI" in maker.answer
+
+
 def test_answer_json_has_the_documented_shape(corpus_bot):
     data = corpus_bot.ask("When did the Interim Measures take effect?").to_dict()
     assert set(data) == {"answer", "abstained", "language", "citations", "confidence"}

@@ -1,6 +1,6 @@
 """Unit tests: language detection, sentence spans and keyword tokens."""
 
-from bot.text import detect_language, keyword_tokens, sentence_spans
+from bot.text import detect_language, keyword_tokens, one_edit_apart, sentence_spans
 
 
 def _sentences(text: str) -> list[str]:
@@ -55,3 +55,24 @@ def test_keyword_tokens_segment_chinese_and_drop_function_words():
     tokens = keyword_tokens("2024年1月这一批共批准了多少个大模型？")
     assert {"2024", "批准", "模型"} <= set(tokens)
     assert "多少" not in tokens and "了" not in tokens
+
+
+def test_chinese_question_words_never_become_keywords():
+    # jieba keeps "哪一年" and "什么样" whole and also cuts out "一年": none of it is what the question is about.
+    assert keyword_tokens("永昌大君在哪一年被杀？") == ["永昌", "大君", "杀"]
+    assert keyword_tokens("教堂形状是什么样的？") == ["教堂", "形状"]
+    assert keyword_tokens("大冠鹫在哪里分布？") == ["大冠鹫", "分布"]
+
+
+def test_english_contractions_leave_no_stray_keyword():
+    assert keyword_tokens("The Amazon didn't have many inhabitants") == ["amazon", "inhabit"]
+
+
+def test_one_edit_apart_allows_one_typo_of_any_kind():
+    assert one_edit_apart("heaquart", "headquart")  # a letter left out
+    assert one_edit_apart("packag", "pacakg")  # two letters swapped
+    assert one_edit_apart("kelven", "kalven")  # a letter changed
+    assert one_edit_apart("approvals", "approval")  # a letter added
+    assert not one_edit_apart("approval", "approval")
+    assert not one_edit_apart("kelvin", "kalven")
+    assert not one_edit_apart("abcde", "bcdea")
