@@ -5,7 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.abstain import DEFAULT_MODEL, FEATURES, AbstainModel, fit_logistic
+from bot.abstain import (
+    DEFAULT_MODEL,
+    FEATURES,
+    AbstainModel,
+    cross_validated_probabilities,
+    fit_logistic,
+    threshold_for,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -24,6 +31,27 @@ def test_classes_weigh_the_same_however_many_of_each():
     weights, bias = fit_logistic(rows, [False] * 2 + [True] * 40)
     model = AbstainModel(weights, bias)
     assert not model.answers({"lexical": 0.2}) and model.answers({"lexical": 0.8})
+
+
+def test_the_threshold_refuses_at_most_the_allowed_share_of_answerable_questions():
+    probabilities = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99]
+    labels = [False, False] + [True] * 10
+    threshold = threshold_for(probabilities, labels, 0.10)
+    refused = [p < threshold for p, label in zip(probabilities, labels, strict=True) if label]
+    assert sum(refused) == 1 and threshold == 0.3
+    assert threshold_for(probabilities, labels, 0.0) == 0.2
+
+
+def test_cross_validated_probabilities_come_from_models_that_did_not_see_the_row():
+    rows = [{"lexical": x / 20} for x in range(20)]
+    labels = [x >= 10 for x in range(20)]
+    # A lone answerable row among unanswerable ones: seen in training it would pull its own probability up.
+    rows.append({"lexical": 0.0})
+    labels.append(True)
+    held_out = cross_validated_probabilities(rows, labels)
+    assert len(held_out) == len(rows)
+    assert held_out[-1] < 0.5
+    assert sum(p >= 0.5 for p in held_out[10:20]) >= 8
 
 
 def test_a_saved_model_loads_back(tmp_path):
@@ -48,6 +76,8 @@ def test_calibrate_fits_a_model_that_refuses_most_unanswerable_golden_questions(
     report = calibrate([QuestionSource.parse(str(REPO / "tests/golden/questions.jsonl"))], settings_in(), out, False)
     assert report["questions"] == 50 and report["unanswerable"] == 11
     assert report["in_sample_refusal_recall"] >= 0.7 and report["in_sample_false_refusal_rate"] <= 0.2
+    assert report["cross_validated_false_refusal_rate"] <= 0.10
+    assert AbstainModel.load(out).threshold == report["threshold"]
     assert AbstainModel.load(out).weights.keys() == set(FEATURES)
 
 
