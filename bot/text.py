@@ -39,7 +39,7 @@ ZH_STOPWORDS = frozenset(
 # Question words, which jieba keeps whole ("哪一年", "什么样", "多少倍") and then also cuts into pieces
 # ("一年"): they ask and never match, so they are blanked out before jieba sees them.
 _ZH_QUESTION_WORDS = re.compile(
-    r"哪一?[年个部位种些天次里儿家款项批条本首类座名国场届]?|什么样?|怎么样?|怎样|多少[倍家个位款项批种次]?|为什么|为何|何时|何处|何地|几时"
+    r"哪(?!吒)一?[年个部位种些天次里儿家款项批条本首类座名国场届]?|什么样?|怎么样?|怎样|多少[倍家个位款项批种次]?|为什么|为何|何时|何处|何地|几时"
 )
 
 _stemmer = snowballstemmer.stemmer("english")
