@@ -74,7 +74,8 @@ class LLMAnswerer:
                     yield piece
         except Exception as error:  # the endpoint's own errors vary by client library
             raise ModelUnavailable(f"The LLM at the configured endpoint failed: {error}") from error
-        if NOT_COVERED_TOKEN in text or not text.strip():
+        # A reply of nothing but source markers ("[1]") says nothing either.
+        if NOT_COVERED_TOKEN in text or not _MARKER.sub("", text).strip():
             abstained = self.gate.abstain(self.gate.score_sentences(question, passages), language, 0.0)
             yield abstained
             return

@@ -46,6 +46,12 @@ def test_llm_saying_not_covered_becomes_an_abstention(llm_bot):
     assert answer.abstained and answer.citations
 
 
+@pytest.mark.parametrize("reply", ["[1]", " [2][1] "])
+def test_a_reply_with_no_words_becomes_an_abstention(llm_bot, reply):
+    answer = llm_bot(reply).ask("When did the Interim Measures take effect?")
+    assert answer.abstained and "don't cover" in answer.answer
+
+
 def test_the_gate_abstains_without_asking_the_llm(llm_bot):
     model_would_say = "A made-up fine of 1 million yuan [1]."
     answer = llm_bot(model_would_say).ask("What fine did the CAC impose on an unfiled chatbot in 2024?")
