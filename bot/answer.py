@@ -127,7 +127,7 @@ class ExtractiveAnswerer:
             evidence = [unconfirmed.evidence]
             text = NOT_CONFIRMED[language] + ("" if language == "zh" else " ") + join_with_markers(evidence, language)
             return Answer(text, True, language, cite(evidence), confidence)
-        chosen.sort(key=lambda s: (passages.index(s.evidence.passage), s.evidence.start))
+        # Best first: with up to four sentences, the one that answers should not wait behind context.
         evidence = [s.evidence for s in chosen]
         return Answer(join_with_markers(evidence, language), False, language, cite(evidence), confidence)
 
