@@ -32,6 +32,15 @@ def test_the_same_question_in_chinese_answers_14_from_chinese_sources(corpus_bot
     _assert_quotes_are_exact(answer)
 
 
+def test_who_was_in_the_first_batch_is_answered_in_both_languages(corpus_bot):
+    english = corpus_bot.ask("Which companies were in the first batch?")
+    chinese = corpus_bot.ask("首批获批的有哪些公司？")
+    assert not english.abstained and all(name in english.answer for name in ("Baidu", "SenseTime", "MiniMax"))
+    assert not chinese.abstained and all(name in chinese.answer for name in ("百度", "商汤科技", "MiniMax"))
+    _assert_quotes_are_exact(english)
+    _assert_quotes_are_exact(chinese)
+
+
 def test_a_question_the_corpus_does_not_cover_is_abstained_on_in_its_language(corpus_bot):
     english = corpus_bot.ask("What fine did the CAC impose on an unfiled chatbot in 2024?")
     chinese = corpus_bot.ask("华为盘古大模型的参数量是多少？")
