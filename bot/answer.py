@@ -134,7 +134,9 @@ class ExtractiveAnswerer:
     def _unconfirmed(self, question: str, candidates: list[ScoredSentence]) -> ScoredSentence | None:
         """A sentence that names the question's rarest term and says that what is asked is not known:
         "Kimi ... whose filing date could not be confirmed" for "When was Kimi filed?"."""
-        asked = set(keyword_tokens(question))
+        # Nearly every answer says nothing of the kind: look for the wording before tokenising anything.
+        candidates = [s for s in candidates if _UNCONFIRMED.search(s.evidence.text)]
+        asked = set(keyword_tokens(question)) if candidates else set()
         if not asked:
             return None
         key = max(asked, key=self.keywords().term_weight)
@@ -185,8 +187,10 @@ class ExtractiveAnswerer:
         in_context = set(keyword_tokens(f"{chunk.title} {chunk.heading} {chunk.text}"))
         missing = [keywords.term_weight(t) / keywords.max_idf for t in weights if not _mentioned(t, in_context)]
         # A misspelt word ("heaquarters") is unknown to the index, but not to a reader of the passages.
-        retrieved = set(in_context).union(*(keyword_tokens(p.chunk.text) for p in passages[1:3]))
-        unknown = [t for t in weights if t not in keywords.idf and not _mentioned(t, retrieved)]
+        unknown = [t for t in weights if t not in keywords.idf]
+        if unknown:
+            retrieved = in_context.union(*(keyword_tokens(p.chunk.text) for p in passages[1:3]))
+            unknown = [t for t in unknown if not _mentioned(t, retrieved)]
         cross = float(chunk.lang != language)
         # MiniLM reads English only; otherwise the multilingual encoder's similarity is the one that means something.
         dense_signal = "minilm" if language == "en" and passages and passages[0].chunk.lang == "en" else "use"
