@@ -1,0 +1,72 @@
+"""China's provincial-level divisions: the short Chinese name the register keeps, the full name the CAC
+writes, the English name users write, and the two-digit division code that opens an algorithm filing
+number (44 → Guangdong). Also 国资委, under which the CAC lists central state-owned enterprises."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Province:
+    short: str
+    full: str
+    english: str
+    code: str  # first two digits of the administrative division code; "" for 国资委
+
+
+PROVINCES: tuple[Province, ...] = (
+    Province("北京", "北京市", "Beijing", "11"),
+    Province("天津", "天津市", "Tianjin", "12"),
+    Province("河北", "河北省", "Hebei", "13"),
+    Province("山西", "山西省", "Shanxi", "14"),
+    Province("内蒙古", "内蒙古自治区", "Inner Mongolia", "15"),
+    Province("辽宁", "辽宁省", "Liaoning", "21"),
+    Province("吉林", "吉林省", "Jilin", "22"),
+    Province("黑龙江", "黑龙江省", "Heilongjiang", "23"),
+    Province("上海", "上海市", "Shanghai", "31"),
+    Province("江苏", "江苏省", "Jiangsu", "32"),
+    Province("浙江", "浙江省", "Zhejiang", "33"),
+    Province("安徽", "安徽省", "Anhui", "34"),
+    Province("福建", "福建省", "Fujian", "35"),
+    Province("江西", "江西省", "Jiangxi", "36"),
+    Province("山东", "山东省", "Shandong", "37"),
+    Province("河南", "河南省", "Henan", "41"),
+    Province("湖北", "湖北省", "Hubei", "42"),
+    Province("湖南", "湖南省", "Hunan", "43"),
+    Province("广东", "广东省", "Guangdong", "44"),
+    Province("广西", "广西壮族自治区", "Guangxi", "45"),
+    Province("海南", "海南省", "Hainan", "46"),
+    Province("重庆", "重庆市", "Chongqing", "50"),
+    Province("四川", "四川省", "Sichuan", "51"),
+    Province("贵州", "贵州省", "Guizhou", "52"),
+    Province("云南", "云南省", "Yunnan", "53"),
+    Province("西藏", "西藏自治区", "Tibet", "54"),
+    Province("陕西", "陕西省", "Shaanxi", "61"),
+    Province("甘肃", "甘肃省", "Gansu", "62"),
+    Province("青海", "青海省", "Qinghai", "63"),
+    Province("宁夏", "宁夏回族自治区", "Ningxia", "64"),
+    Province("新疆", "新疆维吾尔自治区", "Xinjiang", "65"),
+    Province("香港", "香港特别行政区", "Hong Kong", "81"),
+    Province("澳门", "澳门特别行政区", "Macao", "82"),
+    Province("国资委", "国资委", "central state-owned enterprises (SASAC)", ""),
+)
+
+_BY_NAME = {name: p for p in PROVINCES for name in (p.short, p.full, p.english.lower())}
+_BY_CODE = {p.code: p for p in PROVINCES if p.code}
+
+
+def province_named(name: str) -> Province | None:
+    """The province a Chinese (short or full) or English name means, or None."""
+    name = name.strip()
+    return _BY_NAME.get(name) or _BY_NAME.get(name.lower())
+
+
+def province_of_code(division_code: str) -> Province | None:
+    """The province whose division code opens `division_code` ("440115…" → 广东)."""
+    return _BY_CODE.get(division_code[:2])
+
+
+def english_province(short: str) -> str:
+    found = province_named(short)
+    return found.english if found else short
