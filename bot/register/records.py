@@ -9,6 +9,8 @@ question parser and the answers read them. Nothing here reads files or talks to 
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -24,6 +26,13 @@ KIND_NAMES: dict[str, dict[str, str]] = {
     "filing": {"en": "filing", "zh": "备案"},
     "registration": {"en": "registration", "zh": "登记"},
 }
+
+
+def normalize_number(number: str) -> str:
+    """A filing number as compared across lists: NFKC, no spaces, no trailing 号 (some lists omit it)."""
+    text = unicodedata.normalize("NFKC", number).strip()
+    text = re.sub(r"\s+", "", text)
+    return text[:-1] if text.endswith("号") else text
 
 
 @dataclass(frozen=True)
