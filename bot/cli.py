@@ -23,10 +23,13 @@ CALIBRATION_SETS = [
 
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
     from bot.ingest import ingest
-    from bot.wiring import build_store
+    from bot.wiring import build_register_store, build_store
 
     paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
-    report = ingest(paths, build_store(settings), settings.chunk_chars, progress=not args.quiet)
+    register = build_register_store(settings)
+    report = ingest(paths, build_store(settings), settings.chunk_chars, progress=not args.quiet, register=register)
+    for line in report.table_lines():
+        print(f"Register table {line}")
     for source, reason in report.failed:
         print(f"warning: skipped {source}: {reason}", file=sys.stderr)
     print(f"Ingest: {report.summary()}")

@@ -88,8 +88,9 @@ def ingest(
         for found in find_documents([path]):
             if is_sidecar(found):
                 continue
-            if is_table(found) and register is not None:
-                tables.append(found)
+            if is_table(found):
+                if register is not None:
+                    tables.append(found)
             else:
                 files.append(found)
     seen: set[str] = set()
