@@ -103,6 +103,13 @@ class RegisterAnswerer:
         count = _count_text(rows, query, language)
         if query.intent == "lookup" and len(rows) <= 3:
             return " ".join(_row_sentence(row, n, query, language, self._english) for n, row in enumerate(rows, 1))
+        if query.intent in ("latest", "first") and rows[0].date:
+            day = say_date(rows[0].date, language)
+            if language == "zh":
+                description = f"{'最新' if query.intent == 'latest' else '最早'}的一批（{day}），{description}"
+            else:
+                which = "The latest" if query.intent == "latest" else "The first"
+                description = f"{which}, dated {day}: {description[0].lower()}{description[1:]}"
         head = f"{description}：{count}。" if language == "zh" else f"{description}: {count}."
         if query.group_by == "series":
             head += " " + _by_series(rows, language)
@@ -115,7 +122,7 @@ class RegisterAnswerer:
             )
         else:
             tail = "见下表，按日期排列。" if language == "zh" else "They are in the table below, by date."
-        return f"{head} {tail}"
+        return f"{head}{tail}" if language == "zh" else f"{head} {tail}"
 
     def _english(self, chinese: str) -> str:
         try:
@@ -132,7 +139,7 @@ class RegisterAnswerer:
             if nearest:
                 text += f"名称相近的有：{'、'.join(nearest)}。"
         else:
-            text = f"No service or company named {name} is in the CAC's lists up to {month.removeprefix('the ')}."
+            text = f"No service or company named {name} is in the CAC's lists up to {month}."
             if nearest:
                 text += f" The nearest names in the register: {', '.join(nearest)}."
         return Answer(
@@ -159,13 +166,13 @@ class RegisterAnswerer:
             where = "、".join(provinces)
             text = f"{say_date(date, 'zh')}同一天获批的一批共{size}项（{where}）。"
             if others:
-                rest = "、".join(f"{say_date(d, 'zh')}{by_date[d]}项" for d in others)
+                rest = "、".join(f"{say_date(d, 'zh')}{by_date[d]}项（{_places(rows, d, 'zh')}）" for d in others)
                 text += f"按日期算，{period}共有{len(rows)}项：另有{rest}。"
         else:
             where = ", ".join(english_province(p) for p in provinces)
             text = f"{size} services were approved together on {say_date(date, 'en')} ({where}): that is the batch."
             if others:
-                rest = ", ".join(f"{by_date[d]} on {say_date(d, 'en')}" for d in others)
+                rest = ", ".join(f"{by_date[d]} on {say_date(d, 'en')} ({_places(rows, d, 'en')})" for d in others)
                 text += f" Counting by date, {period[0].lower()}{period[1:]} come to {len(rows)} in all: also {rest}."
         batch_query = replace(query, date_from=date, date_to=date)
         return self._answer(text, batch_query, batch, as_of, language)
@@ -207,6 +214,13 @@ class RegisterAnswerer:
         params["format"] = "csv"
         params["limit"] = 10_000
         return f"{self.download_path}?{urlencode(params, doseq=True)}"
+
+
+def _places(rows: list[RegisterRow], date: int, language: Language) -> str:
+    provinces = dict.fromkeys(row.province for row in rows if row.date == date)
+    if language == "zh":
+        return "、".join(provinces)
+    return ", ".join(english_province(p) for p in provinces)
 
 
 def _count_text(rows: list[RegisterRow], query: RegisterQuery, language: Language) -> str:
