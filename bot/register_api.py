@@ -9,16 +9,18 @@ import datetime as dt
 import io
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from bot.register.answer import row_dict
+from bot.register.answer import group_rows, row_dict
+from bot.register.chart import draw_chart
 from bot.register.places import province_named
 from bot.register.query import EntityMatch, RegisterQuery
 from bot.register.records import RegisterRow
 from bot.register.store import RegisterStore
+from bot.register.words import describe
 
 router = APIRouter(prefix="/api", tags=["register"])
 CSV_COLUMNS = ("name", "company", "province", "number", "date", "kind", "series", "period", "category", "url")
@@ -66,14 +68,7 @@ def _day(value: str | None, name: str) -> int | None:
         raise HTTPException(422, f"'{name}' must be a date as YYYY-MM-DD, not {value!r}.") from error
 
 
-@router.get(
-    "/register",
-    response_model=RegisterPage,
-    summary="The register's rows, filtered and paged, as JSON or CSV",
-    responses={200: {"content": {"text/csv": {}}}, 422: {"description": "A filter that cannot be read."}},
-)
-async def register_rows(
-    request: Request,
+def register_filters(
     series: Annotated[Literal["genai", "algorithm", "deep-synthesis"] | None, Query()] = None,
     kind: Annotated[Literal["filing", "registration"] | None, Query()] = None,
     province: Annotated[str | None, Query(max_length=40, description="Chinese or English name.")] = None,
@@ -81,19 +76,13 @@ async def register_rows(
     name: Annotated[list[str] | None, Query(description="Exact service or algorithm names.")] = None,
     product: Annotated[list[str] | None, Query(description="Product names.")] = None,
     number: Annotated[list[str] | None, Query(description="Filing or registration numbers.")] = None,
-    q: Annotated[
-        str | None, Query(max_length=200, description="Text in the name, company, number or products.")
-    ] = None,
     from_: Annotated[str | None, Query(alias="from", description="First date, YYYY-MM-DD.")] = None,
     to: Annotated[str | None, Query(description="Last date, YYYY-MM-DD.")] = None,
     period: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}$", description="One list, YYYY-MM.")] = None,
     category: Annotated[str | None, Query(max_length=40)] = None,
     cancelled: Annotated[bool | None, Query()] = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
-    limit: Annotated[int, Query(ge=1, le=10_000)] = 100,
-    format: Annotated[Literal["json", "csv"], Query()] = "json",
-) -> Any:
-    store = get_register(request)
+) -> RegisterQuery:
+    """The filters of `/api/register` (and its chart) as a `RegisterQuery`, the same the chat's answers use."""
     place = province_named(province) if province else None
     if province and place is None:
         raise HTTPException(422, f"Unknown province {province!r}: use a Chinese or English province name.")
@@ -102,7 +91,7 @@ async def register_rows(
         for field, values in (("company", company), ("name", name), ("product", product), ("number", number))
         if values
     )
-    query = RegisterQuery(
+    return RegisterQuery(
         intent="list",
         entities=entities,
         series=series,
@@ -114,12 +103,29 @@ async def register_rows(
         category=category or "",
         cancelled=cancelled,
     )
+
+
+Filters = Annotated[RegisterQuery, Depends(register_filters)]
+
+
+@router.get(
+    "/register",
+    response_model=RegisterPage,
+    summary="The register's rows, filtered and paged, as JSON or CSV",
+    responses={200: {"content": {"text/csv": {}}}, 422: {"description": "A filter that cannot be read."}},
+)
+async def register_rows(
+    request: Request,
+    query: Filters,
+    q: Annotated[str | None, Query(max_length=200, description="Text in a name, company, number or product.")] = None,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=10_000)] = 100,
+    format: Annotated[Literal["json", "csv"], Query()] = "json",
+) -> Any:
+    store = get_register(request)
     rows: list[RegisterRow] = await run_in_threadpool(store.find, query)
     if q:
-        needle = q.strip().lower()
-        rows = [
-            r for r in rows if needle in " ".join((r.name, r.company, r.number, *(p.name for p in r.products))).lower()
-        ]
+        rows = [row for row in rows if _mentions(row, q)]
     page = rows[offset : offset + limit]
     if format == "csv":
         return Response(_csv(page), media_type="text/csv; charset=utf-8", headers=_csv_headers(len(rows)))
@@ -130,6 +136,25 @@ async def register_rows(
         as_of=store.as_of(),
         rows=[RegisterRowOut(**row_dict(row, 0)) for row in page],
     )
+
+
+@router.get(
+    "/register/chart",
+    summary="A chart of the register's rows: per list with the running total, or per province",
+    response_class=Response,
+    responses={200: {"content": {"image/png": {}}}, 422: {"description": "A filter that cannot be read."}},
+)
+async def register_chart(
+    request: Request,
+    query: Filters,
+    group_by: Annotated[Literal["period", "province"], Query()] = "period",
+    lang: Annotated[Literal["en", "zh"], Query()] = "en",
+) -> Response:
+    store = get_register(request)
+    rows: list[RegisterRow] = await run_in_threadpool(store.find, query)
+    title = describe(query, store.as_of(query.series), lang)
+    png = await run_in_threadpool(draw_chart, group_rows(rows, group_by), group_by, title, lang)
+    return Response(png, media_type="image/png", headers={"Cache-Control": "no-cache"})
 
 
 def _mentions(row: RegisterRow, text: str) -> bool:

@@ -85,6 +85,8 @@ class RegisterAnswerer:
         if query.unknown_name and not query.entities:
             return self._not_in_register(query, as_of, language)
         rows = self.store.find(query)
+        if query.intent == "chart":
+            return self._chart(query, rows, as_of, language)
         if query.batch and rows:
             return self._batch(query, rows, as_of, language)
         if query.intent in ("latest", "first") and rows:
@@ -177,6 +179,47 @@ class RegisterAnswerer:
         batch_query = replace(query, date_from=date, date_to=date)
         return self._answer(text, batch_query, batch, as_of, language)
 
+    def _chart(self, query: RegisterQuery, rows: list[RegisterRow], as_of: str | None, language: Language) -> Answer:
+        """Growth per list with the running total, or rows per province: the chart's URL and its data."""
+        group_by = query.group_by if query.group_by in ("period", "province") else "period"
+        query = replace(query, group_by=group_by)
+        groups = group_rows(rows, group_by)
+        description = describe(query, as_of, language)
+        if group_by == "province":
+            top = groups[:5]
+            if language == "zh":
+                lead = "，".join(f"{g['key']}{g['total']}项" for g in top)
+                text = f"{description}：共{len(rows)}项，分布在{len(groups)}个省级地区；最多的是{lead}。见下图。"
+            else:
+                lead = ", ".join(f"{english_province(g['key'])} {g['total']:,}" for g in top)
+                text = (
+                    f"{description}: {len(rows):,} in all, from {len(groups)} provinces; the most: {lead}. "
+                    "See the chart."
+                )
+        elif groups:
+            first, last = groups[0], groups[-1]
+            if language == "zh":
+                text = (
+                    f"{description}：共{len(rows)}项，分{len(groups)}期公布，从{say_period(first['key'], 'zh')}的"
+                    f"{first['total']}项增至{say_period(last['key'], 'zh')}累计{last['cumulative']}项。见下图。"
+                )
+            else:
+                text = (
+                    f"{description}: {len(rows):,} in all, over {len(groups)} lists, from {first['total']:,} in "
+                    f"{say_period(first['key'], 'en')} to {last['cumulative']:,} in all by "
+                    f"{say_period(last['key'], 'en')}. The chart shows each list and the running total."
+                )
+        else:
+            text = f"{description}：0项。" if language == "zh" else f"{description}: none."
+        answer = self._answer(text, query, rows, as_of, language)
+        chart = {
+            "url": self.chart_url(query, group_by, language),
+            "title": description,
+            "group_by": group_by,
+            "data": list(groups),
+        }
+        return replace(answer, register=replace(answer.register, chart=chart))  # type: ignore[arg-type]
+
     # -- the answer's data -------------------------------------------------------------------
 
     def _answer(
@@ -184,7 +227,7 @@ class RegisterAnswerer:
     ) -> Answer:
         shown = _shown(rows, query, self.max_rows)
         citations = tuple(_citation(n, row) for n, row in enumerate(shown, 1))
-        groups = _groups(rows, query.group_by) if query.group_by else None
+        groups = group_rows(rows, query.group_by) if query.group_by else None
         table = TableResult(
             query=query.to_dict(),
             description=describe(query, as_of, language),
@@ -198,22 +241,33 @@ class RegisterAnswerer:
 
     def download_url(self, query: RegisterQuery) -> str:
         """The same rows as a CSV from `GET /api/register`, so what the chat counts and the file holds agree."""
-        params: dict[str, Any] = {}
-        for field in ("series", "kind", "province", "period", "category"):
-            if getattr(query, field):
-                params[field] = getattr(query, field)
-        if query.date_from:
-            params["from"] = iso_date(query.date_from)
-        if query.date_to:
-            params["to"] = iso_date(query.date_to)
-        if query.cancelled is not None:
-            params["cancelled"] = str(query.cancelled).lower()
-        for entity in query.entities:
-            params.setdefault(entity.field, [])
-            params[entity.field] = [*params[entity.field], *entity.values]
+        params = filter_params(query)
         params["format"] = "csv"
         params["limit"] = 10_000
         return f"{self.download_path}?{urlencode(params, doseq=True)}"
+
+    def chart_url(self, query: RegisterQuery, group_by: str, language: Language) -> str:
+        """The chart of the same rows from `GET /api/register/chart`."""
+        params = {**filter_params(query), "group_by": group_by, "lang": language}
+        return f"{self.download_path}/chart?{urlencode(params, doseq=True)}"
+
+
+def filter_params(query: RegisterQuery) -> dict[str, Any]:
+    """A query's filters as `/api/register` parameters."""
+    params: dict[str, Any] = {}
+    for field in ("series", "kind", "province", "period", "category"):
+        if getattr(query, field):
+            params[field] = getattr(query, field)
+    if query.date_from:
+        params["from"] = iso_date(query.date_from)
+    if query.date_to:
+        params["to"] = iso_date(query.date_to)
+    if query.cancelled is not None:
+        params["cancelled"] = str(query.cancelled).lower()
+    for entity in query.entities:
+        params.setdefault(entity.field, [])
+        params[entity.field] = [*params[entity.field], *entity.values]
+    return params
 
 
 def _places(rows: list[RegisterRow], date: int, language: Language) -> str:
@@ -287,7 +341,7 @@ def _shown(rows: list[RegisterRow], query: RegisterQuery, limit: int) -> list[Re
     return rows[:limit]
 
 
-def _groups(rows: list[RegisterRow], group_by: str) -> tuple[dict[str, Any], ...]:
+def group_rows(rows: list[RegisterRow], group_by: str) -> tuple[dict[str, Any], ...]:
     if group_by == "series":
         counts = Counter(row.series for row in rows)
     elif group_by == "province":
