@@ -20,10 +20,9 @@ def _cjk_font() -> str | None:
     """A font that has Chinese glyphs (Debian's fonts-noto-cjk), when installed."""
     from matplotlib import font_manager
 
-    for font in font_manager.fontManager.ttflist:
-        if "CJK" in font.name and ("SC" in font.name or "JP" in font.name):
-            return font.name
-    return None
+    names = sorted({font.name for font in font_manager.fontManager.ttflist if "CJK" in font.name})
+    preferred = [name for name in names if "Sans" in name and "SC" in name] + [n for n in names if "Sans" in n]
+    return (preferred or names or [None])[0]
 
 
 def draw_chart(groups: Sequence[dict[str, Any]], group_by: str, title: str, language: Language) -> bytes:
