@@ -4,6 +4,7 @@ answers' counts, lists, lookups and not-in-register wording, and a change seen b
 from __future__ import annotations
 
 import hashlib
+import itertools
 import shutil
 from pathlib import Path
 
@@ -26,7 +27,7 @@ class HashedEmbeddings(Embeddings):
 
     def _vector(self, text: str) -> list[float]:
         vector = [0.0] * 64
-        for a, b in zip(text, text[1:], strict=False):
+        for a, b in itertools.pairwise(text):
             vector[hashlib.md5((a + b).encode()).digest()[0] % 64] += 1.0
         norm = sum(v * v for v in vector) ** 0.5 or 1.0
         return [v / norm for v in vector]
