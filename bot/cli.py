@@ -44,6 +44,10 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return 0
     print(answer.answer)
+    if answer.register is not None and answer.register.rows:
+        from bot.register.words import table_markdown
+
+        print("\n" + table_markdown(answer.register.rows, answer.language))
     for citation in answer.citations:
         link = f" <{citation.url}>" if citation.url else ""
         print(f"\n[{citation.n}] {citation.title} ({citation.source}:{citation.start}-{citation.end}){link}")
