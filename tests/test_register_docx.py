@@ -310,6 +310,8 @@ def test_a_table_without_a_usable_header_is_reported_not_read(tmp_path: Path) ->
     assert [reason for _, reason in report.skipped] == ["table 1: no usable header (联系人 | 电话)"] * 2
     only_layout, alone = read_docx_list(write_list(tmp_path / "n.docx", [layout]), "n.docx")
     assert only_layout == [] and alone.read == 0 and len(alone.skipped) == 2
+    _, counted = read_docx_list(tmp_path / "n.docx", "n.docx", {"rows": 1})
+    assert counted.flagged == [(0, "the manifest counts 1 rows, 0 were read")]
 
 
 def test_a_list_broken_into_two_tables_reads_both(tmp_path: Path) -> None:
@@ -371,6 +373,7 @@ def test_series_and_month_come_from_the_manifest_then_the_title_then_the_file_na
     )
     rows, _ = read_docx_list(untitled, "u.docx")
     assert (rows[0].series, rows[0].list.period) == ("deep-synthesis", "2027-07")
+    assert rows[0].list.title == "deep-synthesis-2027-07（2027年7月）"
     with pytest.raises(DocumentUnreadable, match="series"):
         read_docx_list(write_list(tmp_path / "list.docx", [[HEADER[:2] + HEADER[3:], row[:2] + row[3:]]], None), "l")
 

@@ -66,21 +66,26 @@ def read_docx_list(
     series = series or _series_named(title) or _series_named(str(entry.get("title") or "")) or _series_named(path.name)
     period = _period(entry, title, path, report)
     if not cells:
+        _check_count(entry, 0, report)
         return [], report
     if series is None:
         raise DocumentUnreadable(source, "cannot tell the series: no 算法类别 or 角色 column, manifest entry or title")
     if period is None:
         raise DocumentUnreadable(source, "cannot tell the list's month: no manifest entry, no 'YYYY年M月' title")
-    if not title:
-        title = str(entry.get("title") or path.stem) + f"（{int(period[:4])}年{int(period[5:])}月）"
+    if not _MONTH_IN_TITLE.search(title):  # cited by title and month: the month must be in the title
+        title = (title or str(entry.get("title") or path.stem)) + f"（{int(period[:4])}年{int(period[5:])}月）"
     listing = RegisterList(series, period, title, entry.get("notice_url") or None, source)
     rows = [_register_row(values, position, listing, report) for position, values in enumerate(cells, start=1)]
     _flag_repeated_numbers(rows, report)
-    expected = entry.get("rows")
-    if isinstance(expected, int) and expected != len(rows):
-        report.flagged.append((0, f"the manifest counts {expected} rows, {len(rows)} were read"))
+    _check_count(entry, len(rows), report)
     report.read = len(rows)
     return rows, report
+
+
+def _check_count(entry: dict[str, Any], read: int, report: ReadReport) -> None:
+    expected = entry.get("rows")
+    if isinstance(expected, int) and expected != read:
+        report.flagged.append((0, f"the manifest counts {expected} rows, {read} were read"))
 
 
 def read_manifest(folder: Path) -> dict[str, dict[str, Any]]:
