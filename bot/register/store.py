@@ -24,6 +24,7 @@ from langchain_core.embeddings import Embeddings
 
 from bot.embeddings import encode_documents
 from bot.keyword import KeywordIndex
+from bot.register.filing_text import filing_year
 from bot.register.query import RegisterQuery
 from bot.register.records import Product, RegisterList, RegisterRow, normalize_number
 from bot.text import keyword_tokens
@@ -59,6 +60,8 @@ def row_metadata(row: RegisterRow, content_hash: str) -> dict[str, Any]:
         "date": row.date or 0,
         "period": row.list.period,
         "period_n": int(row.list.period.replace("-", "") or 0),
+        # The year it was filed: from the date, else from the number (undated algorithm lists).
+        "year": row.year or filing_year(row.number) or 0,
         "list_title": row.list.title,
         "list_url": row.list.url or "",
         "source": row.list.source,
@@ -129,19 +132,21 @@ def where_of(query: RegisterQuery, entity_clause: dict[str, Any] | None = None) 
 
 
 def _date_clause(query: RegisterQuery) -> dict[str, Any]:
-    """Dated rows by their date; undated ones (algorithm lists) by the month of the list they are in."""
+    """Dated rows by their date; undated ones (algorithm lists) by the year in their number for whole years,
+    else by the month of the list they are in."""
 
     def between(field: str, low: int | None, high: int | None) -> dict[str, Any]:
         bounds = [{field: {"$gte": low}}] if low else []
         bounds += [{field: {"$lte": high}}] if high else []
         return bounds[0] if len(bounds) == 1 else {"$and": bounds}
 
-    dated = between("date", query.date_from, query.date_to)
-    listed = between(
-        "period_n",
-        query.date_from // 100 if query.date_from else None,
-        query.date_to // 100 if query.date_to else None,
-    )
+    low, high = query.date_from, query.date_to
+    dated = between("date", low, high)
+    if (not low or low % 10000 == 101) and (not high or high % 10000 == 1231):
+        # "filed in 2024": an undated filing's number says its year.
+        listed = between("year", low // 10000 if low else None, high // 10000 if high else None)
+    else:
+        listed = between("period_n", low // 100 if low else None, high // 100 if high else None)
     if query.series in _DATED_SERIES:
         return dated
     if query.series:
