@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 from bot.register.places import english_province
 from bot.register.query import RegisterQuery
-from bot.register.records import RegisterRow
+from bot.register.records import RegisterRow, normalize_number
 from bot.register.store import RegisterStore
 from bot.register.words import describe, iso_date, row_quote, say_date, say_kind, say_period, thousands
 from bot.schema import Answer, Citation, TableResult
@@ -103,8 +103,10 @@ class RegisterAnswerer:
                 return f"{description}：0项。CAC清单中没有符合这些条件的记录。"
             return f"{description}: none. No row in the CAC's lists matches all of this."
         count = _count_text(rows, query, language)
+        shared = _shared_filings(rows, language)
         if query.intent == "lookup" and len(rows) <= 3:
-            return " ".join(_row_sentence(row, n, query, language, self._english) for n, row in enumerate(rows, 1))
+            sentences = [_row_sentence(row, n, query, language, self._english) for n, row in enumerate(rows, 1)]
+            return " ".join([*sentences, shared]).strip()
         if query.intent in ("latest", "first") and rows[0].date:
             day = say_date(rows[0].date, language)
             if language == "zh":
@@ -115,6 +117,8 @@ class RegisterAnswerer:
         head = f"{description}：{count}。" if language == "zh" else f"{description}: {count}."
         if query.group_by == "series":
             head += " " + _by_series(rows, language)
+        if shared:
+            head += shared if language == "zh" else f" {shared}"
         if len(rows) > self.max_rows:
             tail = (
                 f"下表列出按日期排列的前{self.max_rows}项；可按省份、月份或类型缩小范围。"
@@ -268,6 +272,29 @@ def filter_params(query: RegisterQuery) -> dict[str, Any]:
         params.setdefault(entity.field, [])
         params[entity.field] = [*params[entity.field], *entity.values]
     return params
+
+
+def _shared_filings(rows: list[RegisterRow], language: Language) -> str:
+    """Say which filings are listed in more than one series (one number, one filing)."""
+    series_of: dict[str, dict[str, RegisterRow]] = {}
+    for row in rows:
+        series_of.setdefault(normalize_number(row.number), {}).setdefault(row.series, row)
+    shared = [found for found in series_of.values() if len(found) > 1]
+    if not shared:
+        return ""
+    names = {
+        "en": {"genai": "generative AI", "algorithm": "algorithm", "deep-synthesis": "deep synthesis"},
+        "zh": {"genai": "生成式人工智能", "algorithm": "算法", "deep-synthesis": "深度合成"},
+    }[language]
+    parts = []
+    for found in shared[:5]:
+        first = next(iter(found.values()))
+        where = [f"{names[series]} ({say_period(row.list.period, language)})" for series, row in found.items()]
+        if language == "zh":
+            parts.append(f"{first.name}（{first.number}）是同一项备案，同时列入{'和'.join(where)}。")
+        else:
+            parts.append(f"{first.name} ({first.number}) is one filing listed in two series: {' and '.join(where)}.")
+    return ("" if language == "zh" else " ").join(parts)
 
 
 def _places(rows: list[RegisterRow], date: int, language: Language) -> str:
