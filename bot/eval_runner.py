@@ -1,6 +1,9 @@
 """`python -m bot eval`: index an evaluation set into a throwaway store (or use the current index),
 ask every question with our bot and, with --baseline, with the plain LangChain pipeline, then write
-`metrics.json`, a chart and a Markdown report of bot against baseline and of every miss."""
+`metrics.json`, a chart and a Markdown report of bot against baseline and of every miss.
+A questions file with register questions (`kind: "register"`, e.g. `evalsets/register.jsonl`) is asked
+against a throwaway index of the whole corpus folder, documents and register lists, built by `bot ingest`'s
+own code, so the evaluation reads the register as a fresh clone would."""
 
 from __future__ import annotations
 
@@ -105,6 +108,26 @@ def throwaway_bot(documents: list[Document], settings: Settings, data_dir: Path,
     return build_bot(local, store)
 
 
+def corpus_bot(settings: Settings, data_dir: Path, progress: bool = False) -> Bot:
+    """A bot over a fresh embedded index of the whole corpus folder, ingested as `bot ingest` does it."""
+    from bot.errors import BotError
+    from bot.ingest import ingest
+    from bot.wiring import build_bot, build_store
+
+    local = settings.model_copy(update={"data_dir": data_dir, "chroma_host": None})
+    store = build_store(local)
+    report = ingest([settings.corpus_dir], store, local.chunk_chars, progress=progress)
+    if not report.ok:
+        failed = "; ".join(f"{source}: {reason}" for source, reason in report.failed)
+        raise BotError(f"Could not index the corpus for the evaluation: {failed}")
+    store.refresh(force=True)
+    return build_bot(local, store)
+
+
+def has_register_questions(questions: list[dict[str, Any]]) -> bool:
+    return any(q.get("kind") == "register" for q in questions)
+
+
 def evaluate_path(
     path: Path,
     settings: Settings,
@@ -127,6 +150,8 @@ def evaluate_path(
             documents = corpus_documents(settings, index_lang) if baseline or index_lang else []
         if path.is_dir() or index_lang:
             bot = throwaway_bot(documents, settings, Path(scratch) / "bot", progress)
+        elif has_register_questions(questions):
+            bot = corpus_bot(settings, Path(scratch) / "bot", progress)
         else:
             bot = build_bot(settings)
         results: dict[str, Any] = {}
