@@ -211,7 +211,12 @@ def _company_questions(qs: QuestionSet, rows: list[Row], english: tuple[EnglishN
                 "zh",
                 "traditional" if i % 4 == 1 else "",
             )
-    named = [(s, e) for s in SERIES for e in english if e.field == "company" and not _is_example("".join(e.chinese))]
+    named = [
+        (s, e)
+        for s in SERIES
+        for e in english
+        if e.field == "company" and e.is_clear_in(_in_series(rows, s)) and not _is_example("".join(e.chinese))
+    ]
     matches = {(s, e.english): [r for r in rows if r.series == s and e.matches(r)] for s, e in named}
     countable = [(s, e) for s, e in named if 3 <= len(matches[(s, e.english)]) <= 60]
     for series, name in qs.pick(countable, 2):

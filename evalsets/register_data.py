@@ -197,6 +197,13 @@ class EnglishName:
         value = plain(row.name if self.field == "name" else row.company)
         return any(plain(c) in value for c in self.chinese) and not any(plain(x) in value for x in self.exclude)
 
+    def is_clear_in(self, rows: list[Row]) -> bool:
+        """A company's name is clear when no other company's service carries it (滴滴差旅助手 of 北京桔财动力
+        would make "Didi" ambiguous): then the question has one right answer."""
+        if self.field != "company":
+            return True
+        return not any(any(plain(c) in plain(r.name) for c in self.chinese) and not self.matches(r) for r in rows)
+
 
 # Until `corpus/register/aliases.yaml` lands on main: well-known English names, each with where it is used.
 _W = "English Wikipedia article"

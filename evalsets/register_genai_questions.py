@@ -212,7 +212,9 @@ def _matching(rows: list[Row], name: EnglishName) -> list[Row]:
 
 
 def _english_counts(qs: QuestionSet, rows: list[Row], english: tuple[EnglishName, ...]) -> None:
-    companies = [e for e in english if e.field == "company" and 2 <= len(_matching(rows, e)) <= 30]
+    companies = [
+        e for e in english if e.field == "company" and e.is_clear_in(rows) and 2 <= len(_matching(rows, e)) <= 30
+    ]
     for i, name in enumerate(qs.pick(companies, 5)):
         matching = _matching(rows, name)
         filings = [r for r in matching if r.kind == "filing"]
@@ -263,7 +265,11 @@ def _company_lists(qs: QuestionSet, rows: list[Row]) -> None:
 
 
 def _english_lists(qs: QuestionSet, rows: list[Row], english: tuple[EnglishName, ...]) -> None:
-    companies = [e for e in english if e.field == "company" and 2 <= len(_matching(rows, e)) <= LIST_LIMIT]
+    companies = [
+        e
+        for e in english
+        if e.field == "company" and e.is_clear_in(rows) and 2 <= len(_matching(rows, e)) <= LIST_LIMIT
+    ]
     wordings = (
         "Which generative AI services does {e} have in the CAC's register?",
         "List {e}'s filed and registered generative AI services.",
@@ -444,7 +450,9 @@ def _english_lookups(qs: QuestionSet, rows: list[Row], english: tuple[EnglishNam
             "en",
             "english-name",
         )
-    companies = [e for e in english if e.field == "company" and 1 <= len(_matching(rows, e)) <= 3]
+    companies = [
+        e for e in english if e.field == "company" and e.is_clear_in(rows) and 1 <= len(_matching(rows, e)) <= 3
+    ]
     company_wordings = (
         "Has {e} filed a generative AI model with the CAC?",
         "When did {e} get its generative AI service filed?",
