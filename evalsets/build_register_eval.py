@@ -20,7 +20,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from register_algorithm_questions import algorithm_questions
-from register_data import ALGORITHM_DIR, GENAI_FILE, Row, english_names, read_algorithm_lists, read_genai
+from register_data import (
+    ALGORITHM_DIR,
+    ALIASES_FILE,
+    GENAI_FILE,
+    Row,
+    english_names,
+    read_algorithm_lists,
+    read_genai,
+)
 from register_genai_questions import genai_questions
 from register_gold import QuestionSet, has_chinese
 
@@ -121,9 +129,9 @@ def check_raw_totals(genai: list[Row], lists: list[Row]) -> list[str]:
     return lines
 
 
-def build(seed: int = SEED) -> tuple[list[dict], list[str]]:
+def build(seed: int = SEED, aliases: Path = ALIASES_FILE) -> tuple[list[dict], list[str]]:
     genai, lists = read_genai(), read_algorithm_lists()
-    names, names_from = english_names()
+    names, names_from = english_names(aliases)
     questions = QuestionSet(seed)
     genai_questions(questions, genai, genai + lists, names)
     algorithm_questions(questions, lists, genai + lists, names)
@@ -153,8 +161,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--aliases", type=Path, default=ALIASES_FILE, help="the alias table (English names)")
     args = parser.parse_args()
-    rows, notes = build(args.seed)
+    rows, notes = build(args.seed, args.aliases)
     test_texts = [
         p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests").rglob("*")) if p.suffix in {".py", ".jsonl"}
     ]

@@ -192,8 +192,13 @@ class EnglishName:
     chinese: tuple[str, ...]  # matched as substrings of the field
     source: str  # where the English name comes from
     exclude: tuple[str, ...] = ()  # substrings that must not match (京东 is not 京东方)
+    # From the alias table: the register's own spellings the name stands for, matched exactly.
+    companies: frozenset[str] = frozenset()
+    services: frozenset[str] = frozenset()
 
     def matches(self, row: Row) -> bool:
+        if self.companies or self.services:
+            return plain(row.company) in self.companies or plain(row.name) in self.services
         value = plain(row.name if self.field == "name" else row.company)
         return any(plain(c) in value for c in self.chinese) and not any(plain(x) in value for x in self.exclude)
 
@@ -271,12 +276,10 @@ def english_names(aliases: Path = ALIASES_FILE) -> tuple[tuple[EnglishName, ...]
     """The English names the questions use, and where they came from: the alias table once it is in the
     repository, else the built-in list above."""
     if not aliases.exists():
-        return BUILTIN_ENGLISH_NAMES, "built-in list (corpus/register/aliases.yaml is not in the repository yet)"
-    return read_alias_table(aliases), "corpus/register/aliases.yaml"
-
-
-_ENGLISH_KEYS = ("english", "en", "name_en")
-_CHINESE_KEYS = ("chinese", "zh", "names_zh", "names", "values")
+        return BUILTIN_ENGLISH_NAMES, f"built-in list ({aliases.name} is not in the repository yet)"
+    where = aliases.resolve()
+    root = REGISTER_DIR.parent.parent
+    return read_alias_table(aliases), str(where.relative_to(root) if where.is_relative_to(root) else where)
 
 
 def _strings(value: object) -> list[str]:
@@ -288,23 +291,29 @@ def _strings(value: object) -> list[str]:
 
 
 def read_alias_table(path: Path) -> tuple[EnglishName, ...]:
-    """English names from the alias table: every entry with an English name (or several), the Chinese names
-    it stands for, and a type telling services from organisations."""
+    """English names from the alias table: per entry its English names, Chinese names, type (company or
+    service) and the register's own company and service spellings it stands for."""
     import yaml
 
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    entries = data if isinstance(data, list) else next((v for v in data.values() if isinstance(v, list)), [])
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(entries, list):
+        raise ValueError(f"{path}: expected a list of entries with english, chinese, type, companies, services")
     names = []
     for entry in entries:
-        if not isinstance(entry, dict):
-            continue
-        english = next((_strings(entry[k]) for k in _ENGLISH_KEYS if k in entry), [])
-        chinese = next((_strings(entry[k]) for k in _CHINESE_KEYS if k in entry), [])
-        kind = str(entry.get("type") or entry.get("kind") or entry.get("field") or "")
-        field = "name" if any(w in kind.lower() for w in ("service", "product", "model", "name")) else "company"
-        for name in english:
-            if chinese and re.search(r"[A-Za-z]", name):
-                names.append(EnglishName(name, field, tuple(chinese), str(entry.get("source", ""))))
+        field = "name" if entry.get("type") == "service" else "company"
+        companies = frozenset(plain(c) for c in _strings(entry.get("companies")))
+        services = frozenset(plain(s) for s in _strings(entry.get("services")))
+        for english in _strings(entry.get("english")):
+            names.append(
+                EnglishName(
+                    english,
+                    field,
+                    tuple(_strings(entry.get("chinese"))),
+                    str(entry.get("source", "")),
+                    companies=companies,
+                    services=services,
+                )
+            )
     if not names:
-        raise ValueError(f"{path}: found no entries with an English name and Chinese names; update read_alias_table")
+        raise ValueError(f"{path}: no entries with an English name")
     return tuple(names)
