@@ -93,7 +93,10 @@ def _bot_system(bot) -> System:  # type: ignore[no-untyped-def]
 
 def corpus_documents(settings: Settings, lang: str | None = None) -> list[Document]:
     """The documents of the corpus folder, or only those in one language."""
-    documents = [read_document(p) for p in find_documents([settings.corpus_dir])]
+    from bot.register.ingest import is_sidecar, is_table
+
+    paths = [p for p in find_documents([settings.corpus_dir]) if not is_table(p) and not is_sidecar(p)]
+    documents = [read_document(p) for p in paths]
     return [d for d in documents if lang is None or d.lang == lang]
 
 
@@ -114,15 +117,16 @@ def corpus_bot(settings: Settings, data_dir: Path, progress: bool = False) -> Bo
     """A bot over a fresh embedded index of the whole corpus folder, ingested as `bot ingest` does it.
     Files the ingest could not read are logged (as `bot ingest` reports them) and left out."""
     from bot.ingest import ingest
-    from bot.wiring import build_bot, build_store
+    from bot.wiring import build_bot, build_register_store, build_store
 
     local = settings.model_copy(update={"data_dir": data_dir, "chroma_host": None})
-    store = build_store(local)
-    report = ingest([settings.corpus_dir], store, local.chunk_chars, progress=progress)
+    store, register = build_store(local), build_register_store(local)
+    report = ingest([settings.corpus_dir], store, local.chunk_chars, progress=progress, register=register)
     if report.failed:
         log.warning("The evaluation's index leaves out %d unreadable corpus files", len(report.failed))
     store.refresh(force=True)
-    return build_bot(local, store)
+    register.refresh(force=True)
+    return build_bot(local, store, register)
 
 
 def has_register_questions(questions: list[dict[str, Any]]) -> bool:
