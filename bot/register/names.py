@@ -212,8 +212,10 @@ class NameCatalog:
 
     def _add(self, spelling: str, fld: Field, value: str, how: How = "exact", english: str = "") -> None:
         key = _fold_simplified(spelling) if how == "partial" else self._key(spelling)
-        if len(key) < 2 or (key.isdigit() and how != "alias") or (how == "partial" and key in self._surfaces):
+        if len(key) < 2 or (key.isdigit() and how != "alias"):
             return
+        if how == "partial" and key in self._surfaces and self._surfaces[key].how != "partial":
+            return  # a derived short name never widens a name the register or the alias table gives
         surface = self._surfaces.get(key)
         if surface is None:
             surface = self._surfaces[key] = _Surface(
@@ -446,9 +448,12 @@ class NameCatalog:
         scored.sort(reverse=True)
         names: list[str] = []
         for _, _, candidate in scored:
-            display = self._surfaces[candidate].display
-            if display not in names:
-                names.append(display)
+            surface = self._surfaces[candidate]
+            # A derived short name is offered as the register's own spelling it was derived from.
+            shown = sorted(v for vs in surface.targets.values() for v in vs) if surface.how == "partial" else []
+            for display in shown or [surface.display]:
+                if display not in names:
+                    names.append(display)
         return names[:n]
 
     # -- what the parser needs to know about the lists -------------------------------------------------
