@@ -74,7 +74,8 @@ _UNKNOWN_ZH = [
 _NOT_A_NAME = re.compile(
     r"^(?:it|they|them|this|that|these|those|any|anything|one|ones|there|the\s+service|this\s+service|that\s+service|"
     r"它|它们|这个|那个|该服务|这些|那些|他们|有|什么|哪些|多少)$|\b(?:services?|algorithms?|filings?|models?|"
-    r"companies|anything|any|many|much|all|every)\b|服务|算法|模型|公司|企业|哪些|多少|几",
+    r"companies|anything|any|many|much|all|every)\b|^(?:这|那|哪|该|所有|全部|多少|什么|几)"
+    r"|^(?:生成式人工智能)?(?:服务|算法|模型|大模型|公司|企业|产品|应用)$",
     re.IGNORECASE,
 )
 _TRIM_NAME = re.compile(r"^(?:the|a|an)\s+|(?:'s|’s)$|\s+(?:in|by|with)\s+(?:china|the\s+cac).*$", re.IGNORECASE)
@@ -98,7 +99,8 @@ def parse_register_question(
     entities = _entities(text, links)
     unknown = ""
     if not entities:
-        unknown, entities = _asked_name(text, masked, quoted, catalog)
+        asking_about_one = not any(p.search(low) for p in (w.COUNT, w.LIST, w.CHART, w.LATEST, w.FIRST))
+        unknown, entities = _asked_name(text, masked, quoted, catalog, asking_about_one)
     if w.DEFINITION.search(text) or (w.DOCUMENT_CUES.search(low) and not _counts_or_lists(low)):
         return None
     query = _read_filters(masked, low, catalog, bool(entities), notes)
@@ -298,13 +300,15 @@ def _has_register_words(low: str, query: dict) -> bool:
 
 
 def _asked_name(
-    text: str, masked: str, quoted: list[tuple[int, int]], catalog: NameCatalog
+    text: str, masked: str, quoted: list[tuple[int, int]], catalog: NameCatalog, lookup: bool
 ) -> tuple[str, list[EntityMatch]]:
-    """The name a lookup question asks about when no name was linked: the register rows it exactly means
-    (a generic name such as AI助手, asked about by itself), or as `unknown_name` when it means nothing."""
+    """The name a question asks about when no name was linked: the register rows it exactly means (a generic
+    name such as AI助手, asked about by itself), or as `unknown_name` when it means nothing. Quoted names
+    always count; a name read from the sentence's shape ("Is X filed?") only in a `lookup` question."""
     candidates = [text[start + 1 : end - 1].strip() for start, end in quoted]
     patterns = _UNKNOWN_ZH if re.search(r"[\u4e00-\u9fff]", masked) else _UNKNOWN_EN
-    candidates += [m.group("x") for pattern in patterns if (m := pattern.search(masked))]
+    if lookup:
+        candidates += [m.group("x") for pattern in patterns if (m := pattern.search(masked))]
     for candidate in candidates:
         name = _TRIM_NAME.sub("", candidate.strip(" ,，?？")).strip(" ,，?？")
         if not name or len(name) > 40 or len(name.split()) > 5 or _NOT_A_NAME.search(name):

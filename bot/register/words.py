@@ -113,7 +113,7 @@ LATEST_LIST = _re(
     r"|最新(?:一期|一批|清单|名单|的清单|的名单|批次|公布)|最近一期|最近一批"
 )
 FIRST_LIST = _re(r"\bfirst\s+(?:list|batch)\b|首批|第一批|第一期")
-LIST_AFTER_DATE = _re(r"^\s*(?:'s\s+)?(?:list|清单|名单|一期|那期|公告|公布的?)")
+LIST_AFTER_DATE = _re(r"^\s*(?:'s\s+)?(?:list|的?清单|的?名单|一期|那期|的?公告|公布的?)")
 LIST_BEFORE_DATE = _re(r"\blists?\s+(?:of|for|from|published\s+in)\s+(?:the\s+)?$|清单\s*$")
 BATCH_AFTER_DATE = _re(r"^\s*(?:'s\s+)?(?:batch|round|那批|批次|一批|批)")
 BATCH = _re(r"\bbatch(?:es)?\b|\bround\b|批次|那批|这批|一批")
