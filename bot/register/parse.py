@@ -19,7 +19,7 @@ import dataclasses
 import re
 import unicodedata
 
-from bot.register import words as w
+from bot.register import cues as w
 from bot.register.dates import date_range, find_dates
 from bot.register.names import NameCatalog, NameLink, fold, is_generic
 from bot.register.places import PROVINCES

@@ -1,4 +1,4 @@
-"""The words register questions use, in English and Chinese (Simplified; questions are converted first), as
+"""The cue words register questions use, in English and Chinese (Simplified; questions are converted first), as
 compiled patterns: which series, kind, category or role a question names, what it asks (count, list, chart,
 a lookup's field), follow-up cues, and the cues that make it a question for the documents instead.
 
