@@ -1,6 +1,7 @@
-"""`Bot`: the library core. `Bot.ask(question, history) -> Answer` runs a LangChain chain
-(retrieve → answer → cite) over collaborators handed in by `bot.wiring.build_bot`.
-Edges (CLI, API, UI) call this and only translate its input and output.
+"""`Bot`: the library core. `Bot.ask(question, history) -> Answer` answers a register question (a
+lookup, list or count over the CAC's lists) from the register, and any other question by a LangChain
+chain (retrieve → answer → cite) over the documents. Collaborators are handed in by
+`bot.wiring.build_bot`. Edges (CLI, API, UI) call this and only translate its input and output.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any, Protocol
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot.errors import CorpusNotIndexed, InvalidQuestion
+from bot.register.answer import RegisterAnswerer
 from bot.retrieve import HybridSearch
 from bot.schema import Answer, Passage
 from bot.store import IndexStats
@@ -28,20 +30,35 @@ Message = dict[str, Any]  # {"role": "user" | "assistant", "content": str}
 class Bot:
     """Answers questions from the indexed documents, with citations, or says they don't cover it."""
 
-    def __init__(self, search: HybridSearch, answerer: Answerer, top_k: int = 6, max_question_chars: int = 2000):
+    def __init__(
+        self,
+        search: HybridSearch,
+        answerer: Answerer,
+        top_k: int = 6,
+        max_question_chars: int = 2000,
+        register: RegisterAnswerer | None = None,
+    ):
         self.search = search
         self.answerer = answerer
+        self.register = register
         self.top_k = top_k
         self.max_question_chars = max_question_chars
         self.chain: Runnable[dict[str, Any], Answer] = RunnableLambda(self._retrieve) | RunnableLambda(self._answer)
 
     def ask(self, question: str, history: Sequence[Message] = ()) -> Answer:
         """Answer one question; `history` (earlier turns) helps with short follow-ups."""
-        return self.chain.invoke(self._prepare(question, history))
+        state = self._prepare(question, history)
+        return self._from_register(state, history) or self.chain.invoke(state)
 
     def stream(self, question: str, history: Sequence[Message] = ()) -> Iterator[str | Answer]:
         """The answer text in pieces as it is produced, then the finished `Answer`."""
-        state = self._retrieve(self._prepare(question, history))
+        state = self._prepare(question, history)
+        from_register = self._from_register(state, history)
+        if from_register is not None:
+            yield from re.findall(r"\S+\s*|\s+", from_register.answer)
+            yield from_register
+            return
+        state = self._retrieve(state)
         if hasattr(self.answerer, "stream"):
             yield from self.answerer.stream(state["question"], state["passages"], state["language"])
             return
@@ -61,13 +78,19 @@ class Bot:
             raise InvalidQuestion(
                 f"The question is {len(question)} characters long; the limit is {self.max_question_chars}."
             )
-        if len(self.search.store.keywords) == 0:
+        if len(self.search.store.keywords) == 0 and (self.register is None or len(self.register.store) == 0):
             raise CorpusNotIndexed("the index")
         return question
 
     def _prepare(self, question: str, history: Sequence[Message]) -> dict[str, Any]:
         question = self.check(question)
         return {"question": question, "query": _with_context(question, history), "language": detect_language(question)}
+
+    def _from_register(self, state: dict[str, Any], history: Sequence[Message]) -> Answer | None:
+        """The register's answer when the question asks for a lookup, list or count of its rows."""
+        if self.register is None:
+            return None
+        return self.register.answer(state["question"], history, state["language"])
 
     def _retrieve(self, state: dict[str, Any]) -> dict[str, Any]:
         passages = self.search.search(state["query"], self.top_k, state["language"])
