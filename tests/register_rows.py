@@ -1,55 +1,23 @@
-"""Register rows for the parser's tests: the real generative-AI register read by a deliberately small
-reader (`bot.register.tables` is the real one), and a few hand-made algorithm and deep-synthesis rows
-carrying facts from the algorithm data README (one filing in two series, a renamed company, a
-cancelled row, products)."""
+"""Register rows for the parser's tests: the real generative-AI register as `bot.register.tables` reads it,
+and a few hand-made algorithm and deep-synthesis rows carrying facts from the algorithm data README (one
+filing in two series, a renamed company, a cancelled row, products), so these tests need no Word parsing."""
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 
-from bot.register.places import province_named
 from bot.register.records import Product, RegisterList, RegisterRow
+from bot.register.tables import read_register_json
 
 REPO = Path(__file__).resolve().parent.parent
 GENAI = REPO / "corpus" / "register" / "cac-genai" / "genai_filing.json"
 
 
-def _date(text: str) -> int | None:
-    parts = text.replace("（补登）", "").strip().split("/")
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
-        return None
-    year, month, day = (int(p) for p in parts)
-    return year * 10000 + month * 100 + day
-
-
 @lru_cache(maxsize=1)
 def genai_rows() -> tuple[RegisterRow, ...]:
-    """Every service row of the real JSON (repeated header rows left out)."""
-    data = json.loads(GENAI.read_text(encoding="utf-8"))
-    rows = []
-    for batch in data["batches"]:
-        listed = RegisterList("genai", batch["period"], batch["name"], batch["url"], str(GENAI))
-        for n, raw in enumerate(batch["rows"], 1):
-            if raw["序号"] == "序号":
-                continue
-            place = province_named(raw["属地"])
-            rows.append(
-                RegisterRow(
-                    series="genai",
-                    kind="filing" if raw["_kind"] == "备案" else "registration",
-                    name=raw.get("大模型名称") or raw.get("模型名称") or "",
-                    company=raw["备案单位"],
-                    number=raw.get("备案编号") or raw.get("备案号") or "",
-                    province=place.short if place else raw["属地"],
-                    list=listed,
-                    date=_date(raw["备案时间"]),
-                    late="补登" in raw["备案时间"],
-                    scene=raw.get("适用场景", ""),
-                    row=n,
-                )
-            )
+    """Every service row of the real JSON, read by the project's reader (repeated header rows left out)."""
+    rows, _ = read_register_json(GENAI, "corpus/register/cac-genai/genai_filing.json")
     return tuple(rows)
 
 

@@ -200,9 +200,12 @@ class NameCatalog:
         self._lengths = sorted({len(k) for k in self._surfaces}, reverse=True)
 
     @classmethod
-    def from_rows(cls, rows: Iterable[RegisterRow], aliases_path: Path = ALIASES_PATH) -> NameCatalog:
-        """The catalog of `rows` with the repository's alias table."""
-        return cls(rows, load_aliases(aliases_path) if aliases_path.exists() else ())
+    def from_rows(cls, rows: Iterable[RegisterRow], aliases: Sequence[Alias] | Path = ALIASES_PATH) -> NameCatalog:
+        """The catalog of `rows` with an alias table: already loaded, or read from a path (the repository's
+        by default; none when the file is missing)."""
+        if isinstance(aliases, Path):
+            aliases = load_aliases(aliases) if aliases.exists() else ()
+        return cls(rows, aliases)
 
     # -- building ---------------------------------------------------------------------------------------
 
@@ -261,6 +264,14 @@ class NameCatalog:
         for company in companies:
             for short in _short_company_names(self._simple.get(company, company)):
                 self._add(short, "company", company, how="partial")
+        # A register spelling's English name is that of the narrowest alias covering it: 北京抖音信息服务有限公司
+        # is Douyin's (one company) before ByteDance's (three).
+        for alias in sorted(self.aliases, key=lambda a: len(a.companies) + len(a.services) + len(a.products)):
+            for value in (*alias.companies, *alias.services, *alias.products):
+                self._english.setdefault(value, alias.name)
+                surface = self._surfaces.get(self._key(value))
+                if surface is not None and not surface.english:
+                    surface.english = alias.name
         for surface in self._surfaces.values():
             if surface.english:
                 for values in surface.targets.values():
@@ -276,10 +287,6 @@ class NameCatalog:
                 self._add(spelling, "name", service, "alias", alias.name)
             for product in alias.products:
                 self._add(spelling, "product", product, "alias", alias.name)
-        for value in (*alias.companies, *alias.services, *alias.products):
-            key = self._key(value)
-            if key in self._surfaces and not self._surfaces[key].english:
-                self._surfaces[key].english = alias.name
 
     def _build_pinyin(self) -> None:
         """Pinyin keys: the service part of each generative-AI filing number, and the pinyin of generative-AI
@@ -424,7 +431,8 @@ class NameCatalog:
     def _grams(self) -> dict[str, set[str]]:
         grams: dict[str, set[str]] = defaultdict(set)
         for key, surface in self._surfaces.items():
-            if surface.generic or "number" in surface.targets:
+            # Names a user might misspell: not numbers, generic words or the long descriptive algorithm names.
+            if surface.generic or "number" in surface.targets or len(key) > 16:
                 continue
             for gram in _grams(key):
                 grams[gram].add(key)

@@ -160,16 +160,21 @@ def _keyword_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _entities(text: str, links: list[NameLink]) -> list[EntityMatch]:
-    """The linked names as entity matches; a name followed by "app" means the product only, and an owner
-    followed by what it owns ("Tencent's Hunyuan") means the owned name only."""
+    """One entity per linked name (the store requires every entity of a question): a filing number as such; a
+    company's name as its companies (Xiaomi → its companies' rows); a service's as its service names; a
+    product only when nothing else is known, or when "app" follows the name ("the Douyin app"). An owner
+    followed by what it owns ("Tencent's Hunyuan", "腾讯的混元") means the owned name only."""
     entities: list[EntityMatch] = []
     for n, link in enumerate(links):
         if n + 1 < len(links) and re.fullmatch(r"\s*(?:'s|’s|的)\s*", text[link.end : links[n + 1].start]):
-            continue  # "Tencent's Hunyuan", "腾讯的混元": the second name says which of the first's rows
-        matches = link.matches
-        if w.APP_AFTER.match(text[link.end :]) and any(m.field == "product" for m in matches):
-            matches = tuple(m for m in matches if m.field == "product")
-        entities.extend(matches)
+            continue
+        by_field = {m.field: m for m in link.matches}
+        order = ("number", "company", "name", "product")
+        if w.APP_AFTER.match(text[link.end :]) and "product" in by_field:
+            order = ("product",)
+        elif by_field.get("name") and by_field["name"].how != "alias":
+            order = ("number", "name", "company", "product")  # the register's own service name, as written
+        entities.extend([by_field[f] for f in order if f in by_field][:1])
     return entities
 
 
