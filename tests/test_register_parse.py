@@ -69,6 +69,7 @@ def test_deep_synthesis_counts_by_list_and_in_all(catalog):
 def test_what_has_kuaishou_filed_is_grouped_by_series(catalog):
     query = parse(catalog, "What has Kuaishou filed?")
     assert (query.intent, query.group_by, query.series) == ("list", "series", None)
+    assert [e.field for e in query.entities] == ["company"]  # one entity per name: the store needs them all
     assert "北京快手科技有限公司" in named(query, "company")
 
 
