@@ -114,7 +114,7 @@ class RegisterAnswerer:
         shared = _shared_filings(rows, language)
         if query.intent == "lookup" and len(rows) <= 3:
             sentences = [_row_sentence(row, n, query, language, self._english) for n, row in enumerate(rows, 1)]
-            return " ".join([*sentences, shared]).strip()
+            return " ".join([*_cancelled_verdict(query, rows, language), *sentences, shared]).strip()
         if query.intent in ("latest", "first") and rows[0].date:
             day = say_date(rows[0].date, language)
             if language == "zh":
@@ -301,6 +301,24 @@ def filter_params(query: RegisterQuery) -> dict[str, Any]:
         params.setdefault(entity.field, [])
         params[entity.field] = [*params[entity.field], *entity.values]
     return params
+
+
+def _cancelled_verdict(query: RegisterQuery, rows: list[RegisterRow], language: Language) -> list[str]:
+    """For "is X cancelled?": yes or no first, then the rows."""
+    if query.asks != "cancelled":
+        return []
+    cancelled = sum(row.cancelled for row in rows)
+    if language == "zh":
+        return [
+            "是的，已注销。"
+            if cancelled == len(rows)
+            else ("部分已注销。" if cancelled else "没有，清单未标注已注销。")
+        ]
+    return [
+        "Yes, it is marked cancelled (已注销)."
+        if cancelled == len(rows)
+        else ("Some of its filings are marked cancelled." if cancelled else "No: the lists do not mark it cancelled.")
+    ]
 
 
 def _widened_note(query: RegisterQuery, rows: list[RegisterRow], language: Language) -> str:
