@@ -62,6 +62,13 @@ class RegisterAnswerer:
             self._catalog_generation = generation
         return self._catalog
 
+    def warm_up(self) -> None:
+        """Build the name catalog and its near-miss index before the first question needs them."""
+        if len(self.store):
+            catalog = self.catalog
+            if hasattr(catalog, "nearest"):
+                catalog.nearest("warm-up", 1)
+
     def understand(self, question: str, history: Sequence[Message] = ()) -> RegisterQuery | None:
         """The register query a question asks, reading a follow-up in the light of the previous question."""
         if len(self.store) == 0:
