@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from expectations import COUNT_QUESTION, COUNT_QUESTION_ZH, DATE, DATE_QUESTION, states_the_count
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parent.parent
@@ -24,7 +25,8 @@ def data_dir(tmp_path_factory) -> Path:
     data = tmp_path_factory.mktemp("cli-data")
     result = run_bot("ingest", "--quiet", data_dir=data)
     assert result.returncode == 0, result.stderr
-    assert "added 20" in result.stdout or "added" in result.stdout
+    documents = sorted(p for p in (REPO / "corpus").glob("*.md"))
+    assert f"added {len(documents)}," in result.stdout, result.stdout
     return data
 
 
@@ -34,22 +36,19 @@ def test_second_ingest_reports_everything_unchanged(data_dir):
     assert "added 0, updated 0, removed 0" in result.stdout and "failed 0" in result.stdout
 
 
-def test_ask_json_answers_14_in_english_and_chinese(data_dir):
-    for question in (
-        "How many LLMs and AI applications were approved in the January 2024 batch?",
-        "2024年1月这一批共批准了多少个大模型和应用？",
-    ):
+def test_ask_json_answers_a_count_in_english_and_chinese(data_dir):
+    for question in (COUNT_QUESTION, COUNT_QUESTION_ZH):
         result = run_bot("ask", "--json", question, data_dir=data_dir)
         assert result.returncode == 0, result.stderr
         answer = json.loads(result.stdout)
-        assert "14" in answer["answer"] and not answer["abstained"]
-        assert any("14" in c["quote"] for c in answer["citations"])
+        assert states_the_count(answer["answer"]) and not answer["abstained"]
+        assert any(states_the_count(c["quote"]) for c in answer["citations"])
 
 
 def test_ask_prints_the_answer_and_numbered_sources(data_dir):
-    result = run_bot("ask", "When did the Interim Measures take effect?", data_dir=data_dir)
+    result = run_bot("ask", DATE_QUESTION, data_dir=data_dir)
     assert result.returncode == 0
-    assert "15 August 2023" in result.stdout and "[1]" in result.stdout
+    assert DATE in result.stdout and "[1]" in result.stdout
 
 
 def test_ask_without_an_index_says_run_ingest(tmp_path):

@@ -7,12 +7,13 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from expectations import COUNT_QUESTION, states_the_count
 
 from bot.config import Settings
 from bot.guard import RateLimiter, normalize_origin
 from bot.server import create_app
 
-QUESTION = "How many LLMs and AI applications were approved in the January 2024 batch?"
+QUESTION = COUNT_QUESTION
 ALLOWED = "http://127.0.0.1:9000"
 PREFLIGHT = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
 EVIL = "https://evil.example"
@@ -84,7 +85,7 @@ def test_by_default_another_site_is_refused_with_a_readable_403(default_url):
 @pytest.mark.slow
 def test_by_default_the_servers_own_pages_may_ask(default_url):
     response = httpx.post(f"{default_url}/api/ask", json={"question": QUESTION}, headers={"Origin": default_url})
-    assert response.status_code == 200 and "14" in response.json()["answer"]
+    assert response.status_code == 200 and states_the_count(response.json()["answer"])
     assert response.headers["access-control-allow-origin"] == default_url
 
 
@@ -109,7 +110,7 @@ def test_an_allowed_origin_gets_answers_and_cors_headers(guarded_url):
     assert set(methods) == {"GET", "POST", "OPTIONS"}
     body = {"question": QUESTION}
     response = httpx.post(f"{guarded_url}/api/ask", json=body, headers={"Origin": ALLOWED}, timeout=60)
-    assert response.status_code == 200 and "14" in response.json()["answer"]
+    assert response.status_code == 200 and states_the_count(response.json()["answer"])
     assert response.headers["access-control-allow-origin"] == ALLOWED and "Origin" in response.headers["vary"]
 
 
@@ -135,7 +136,7 @@ def test_a_program_without_a_right_key_gets_401(guarded_url, authorization, mess
 def test_a_program_with_a_right_key_gets_the_answer(guarded_url):
     headers = {"Authorization": "Bearer key-one"}
     response = httpx.post(f"{guarded_url}/api/ask", json={"question": QUESTION}, headers=headers, timeout=60)
-    assert response.status_code == 200 and "14" in response.json()["answer"]
+    assert response.status_code == 200 and states_the_count(response.json()["answer"])
 
 
 @pytest.mark.slow
