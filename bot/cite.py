@@ -44,6 +44,7 @@ def cite(evidence: list[Evidence]) -> tuple[Citation, ...]:
 
 
 def join_with_markers(evidence: list[Evidence], language: str) -> str:
-    """The sentences in reading order, each followed by its citation number."""
-    separator = "" if language == "zh" else " "
-    return separator.join(f"{item.text} [{n}]" for n, item in enumerate(evidence, start=1))
+    """The sentences in reading order, each followed by its citation number and then a space: "… took
+    effect. [1] The …" in English; Chinese puts no space between a sentence and its marker ("…获批。[1] 此后…")."""
+    before_marker = "" if language == "zh" else " "
+    return " ".join(f"{item.text}{before_marker}[{n}]" for n, item in enumerate(evidence, start=1))
