@@ -165,5 +165,7 @@ def test_without_an_index_both_apis_say_503(settings_in, live_server):
         stream = httpx.post(f"{url}/api/ask/stream", json={"question": QUESTION}, timeout=30)
         chat = {"model": "approvals-bot", "messages": [{"role": "user", "content": QUESTION}], "stream": True}
         completion = httpx.post(f"{url}/v1/chat/completions", json=chat, timeout=30)
+        documented = httpx.get(f"{url}/openapi.json").json()["paths"]["/api/ask/stream"]["post"]["responses"]["503"]
     assert stream.status_code == 503 and "python -m bot ingest" in stream.json()["detail"]
+    assert stream.json() == documented["content"]["application/json"]["example"]
     assert completion.status_code == 503 and completion.json()["error"]["code"] == "not_indexed"
