@@ -88,7 +88,9 @@ def _bot_system(bot) -> System:  # type: ignore[no-untyped-def]
 
 def corpus_documents(settings: Settings, lang: str | None = None) -> list[Document]:
     """The documents of the corpus folder, or only those in one language."""
-    documents = [read_document(p) for p in find_documents([settings.corpus_dir])]
+    from bot.ingest import source_name
+
+    documents = [read_document(p, source_name(p)) for p in find_documents([settings.corpus_dir])]
     return [d for d in documents if lang is None or d.lang == lang]
 
 

@@ -5,7 +5,6 @@ embedded, unchanged ones skipped by content hash, vanished ones removed, unreada
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from bot.chunking import Chunk, chunk_document
+from bot.config import PROJECT_ROOT
 from bot.documents import Document, find_documents, read_document
 from bot.errors import DocumentUnreadable
 from bot.store import ChunkStore
@@ -41,12 +41,18 @@ class IngestReport:
 
 
 def source_name(path: Path) -> str:
-    """How a file is named in the index: relative to the working directory when it is below it."""
+    """How a file is named in the index: relative to the project folder when it is inside it (so the
+    name does not depend on the folder the bot was started from), else its absolute path."""
     absolute = path.resolve()
     try:
-        return absolute.relative_to(Path.cwd().resolve()).as_posix()
+        return absolute.relative_to(PROJECT_ROOT.resolve()).as_posix()
     except ValueError:
         return absolute.as_posix()
+
+
+def source_file(source: str) -> Path:
+    """The file a source name stands for."""
+    return PROJECT_ROOT / source
 
 
 def ingest(paths: list[Path], store: ChunkStore, chunk_chars: int = 600, progress: bool = True) -> IngestReport:
@@ -75,7 +81,7 @@ def ingest(paths: list[Path], store: ChunkStore, chunk_chars: int = 600, progres
     for root in (p for p in paths if p.is_dir()):
         prefix = source_name(root).rstrip("/") + "/"
         for source in sorted(indexed):
-            if source.startswith(prefix) and source not in seen and not os.path.exists(source):
+            if source.startswith(prefix) and source not in seen and not source_file(source).exists():
                 store.remove_document(source)
                 report.removed.append(source)
     return report

@@ -2,6 +2,7 @@
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -13,10 +14,12 @@ pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parent.parent
 
 
-def run_bot(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+def run_bot(*args: str, data_dir: Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "BOT_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1"}
+    if cwd != REPO:  # the package is importable from anywhere once installed; here, through PYTHONPATH
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=600
+        [sys.executable, "-m", "bot", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600
     )
 
 
@@ -65,3 +68,24 @@ def test_ingest_of_a_broken_file_warns_and_exits_non_zero(tmp_path):
     result = run_bot("ingest", "--quiet", str(docs), data_dir=tmp_path / "data")
     assert result.returncode == 1
     assert "bad.pdf" in result.stderr and "added 1" in result.stdout and "failed 1" in result.stdout
+
+
+def test_started_from_another_folder_the_bot_finds_its_corpus_and_index(data_dir, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = run_bot("ingest", "--quiet", data_dir=data_dir, cwd=elsewhere)
+    assert result.returncode == 0, result.stderr
+    assert "added 0, updated 0, removed 0" in result.stdout, "the same documents under the same names"
+    answer = run_bot("ask", DATE_QUESTION, data_dir=data_dir, cwd=elsewhere)
+    assert answer.returncode == 0 and DATE in answer.stdout
+
+
+def test_serving_on_a_busy_port_says_so_and_how_to_pick_another(data_dir):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_bot("serve", "--port", str(port), data_dir=data_dir)
+    assert result.returncode == 2
+    assert f"Port {port} on 127.0.0.1 is already in use" in result.stderr and "--port" in result.stderr
+    assert "Serving on" not in result.stdout and "Traceback" not in result.stderr
