@@ -21,6 +21,7 @@ def _evidence(text: str, *sentences: str) -> list[Evidence]:
     [
         ("zh", "甲获得批准。乙随后上线。", ("甲获得批准。", "乙随后上线。"), "甲获得批准。[1] 乙随后上线。[2]"),
         ("en", "A was approved. B came.", ("A was approved.", "B came."), "A was approved. [1] B came. [2]"),
+        ("en", "甲获得批准。B came.", ("甲获得批准。", "B came."), "甲获得批准。[1] B came. [2]"),
     ],
 )
 def test_a_marker_follows_its_sentence_and_the_space_comes_after_it(language, text, sentences, joined):
