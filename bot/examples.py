@@ -4,7 +4,7 @@
 
 EXAMPLES = [
     "What do the Labelling Measures require on AI-generated content?",
-    "What is the difference between filing and registration?",
+    "Who has to file a large language model with the CAC?",
     "Who makes the Doubao app?",
     "算法推荐管理规定是哪几个部门发布的？",
     "发现违法内容时，服务提供者应当怎么做？",

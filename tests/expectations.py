@@ -13,6 +13,10 @@ COUNT_QUESTION = "How many articles do the Algorithm Recommendation Provisions h
 COUNT_QUESTION_ZH = "《互联网信息服务算法推荐管理规定》共有多少条？"
 COUNT = "35"
 
+# A count answered from a document whose front matter links to its original (the citation is a link).
+LINKED_QUESTION = "How many chapters do the Interim Measures have?"
+LINKED_COUNT = "5"
+
 # A date.
 DATE_QUESTION = "When did the Algorithm Recommendation Provisions take effect?"
 DATE = "1 March 2022"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import wait_until_an_image_error_would_have_run
-from expectations import COUNT, COUNT_QUESTION, COUNT_QUESTION_ZH
+from expectations import COUNT, COUNT_QUESTION_ZH, LINKED_COUNT, LINKED_QUESTION
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 ANSWER_TIMEOUT_MS = 60_000
 LOAD_TIMEOUT_MS = 30_000
 
-QUESTION_EN = COUNT_QUESTION
+QUESTION_EN = LINKED_QUESTION
 QUESTION_ZH = COUNT_QUESTION_ZH
 XSS = 'What about <img src=x onerror="window.__xss=1"> and <script>window.__xss=2</script> in January 2024?'
 
@@ -95,7 +95,7 @@ def test_english_question_gets_cited_answer_and_screenshot(page: Page, screensho
 
     ask(page, QUESTION_EN)
     expect(page.locator("#chat [data-testid='user']").last).to_have_text(QUESTION_EN, timeout=ANSWER_TIMEOUT_MS)
-    wait_for_cited_answer(page, COUNT)
+    wait_for_cited_answer(page, LINKED_COUNT)
     answer = last_answer(page)
     # Rendered, not shown as markup.
     assert "<div" not in answer.inner_text()
@@ -166,7 +166,7 @@ def test_thumbs_with_a_comment_are_recorded_and_the_embed_snippet_names_this_ser
     from bot.feedback import FeedbackStore
 
     ask(page, QUESTION_EN)
-    wait_for_cited_answer(page, COUNT)
+    wait_for_cited_answer(page, LINKED_COUNT)
     comment = f"web chat feedback {time.time_ns()}"
     page.locator("#feedback-comment textarea").fill(comment)
     page.locator("#chat").get_by_role("button", name="Dislike", exact=True).last.click()
@@ -174,7 +174,7 @@ def test_thumbs_with_a_comment_are_recorded_and_the_embed_snippet_names_this_ser
     expect(page.locator("#feedback-comment textarea")).to_have_value("")
     rows = [row for row in FeedbackStore(corpus_settings.feedback_path).rows() if row["comment"] == comment]
     assert [(row["rating"], row["channel"], row["question"]) for row in rows] == [("down", "web", QUESTION_EN)]
-    assert re.search(rf"(?<!\d){COUNT}(?!\d)", rows[0]["answer"]["answer"]) and rows[0]["answer"]["citations"]
+    assert re.search(rf"(?<!\d){LINKED_COUNT}(?!\d)", rows[0]["answer"]["answer"]) and rows[0]["answer"]["citations"]
 
     page.get_by_text("Embed this bot").click()
     expect(page.locator("#embed-snippet")).to_contain_text(f'<script src="{live_url}/widget.js"')

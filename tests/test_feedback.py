@@ -51,6 +51,15 @@ def test_ratings_export_as_evaluation_questions(tmp_path):
     assert disliked["answer_given"] == "14 were approved. [1]" and disliked["citations"] == [CITATION]
 
 
+def test_the_export_is_in_the_golden_sets_format(tmp_path):
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    store.record(question=QUESTION, answer=ANSWERED, rating="up")
+    store.export(tmp_path / "feedback.jsonl")
+    [exported] = load_questions(tmp_path / "feedback.jsonl")
+    golden = load_questions(REPO / "tests" / "golden" / "questions.jsonl")
+    assert {key for question in golden for key in question} <= set(exported)
+
+
 def test_ratings_from_many_threads_all_land(tmp_path):
     store = FeedbackStore(tmp_path / "feedback.sqlite3")
     ids: list[int] = []
