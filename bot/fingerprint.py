@@ -257,12 +257,11 @@ def fingerprint(
 
 
 def gold_answers(question: dict[str, Any]) -> list[str]:
-    """`answers`, or a register question's `gold` (a value, a list of values, or a mapping of them)."""
+    """`answers`, or a register question's `gold`: a value, a list of values, or a mapping whose values are
+    values or lists of them (`{"count": 12}`, `{"numbers": [...], "total": 2}`, `{"company": ...}`)."""
     gold = question.get("answers", question.get("gold"))
-    if gold is None:
-        return []
-    if isinstance(gold, dict):
-        gold = list(gold.values())
-    if not isinstance(gold, list):
-        gold = [gold]
-    return [str(g) for g in gold if g is not None and not isinstance(g, dict | list)]
+    values = list(gold.values()) if isinstance(gold, dict) else gold if isinstance(gold, list) else [gold]
+    flat: list[Any] = []
+    for value in values:
+        flat.extend(value if isinstance(value, list) else value.values() if isinstance(value, dict) else [value])
+    return [str(v) for v in flat if v is not None and not isinstance(v, dict | list | bool)]

@@ -13,8 +13,8 @@ from bot.evaluate import answer_metrics, ask_all, load_questions
 pytestmark = pytest.mark.slow
 GOLDEN = Path(__file__).resolve().parent / "golden" / "questions.jsonl"
 
-# Measured when the golden set left the abstain model's fitting data: 0.886 (31 of 35), 0.667 (6 of 9) and
-# 0.086 (3 of 35). Before, the model was fitted on these questions and the thresholds (0.85, 0.80, 0.10) were
+# Measured when the golden set left the abstain model's fitting data: 0.909 (30 of 33), 0.667 (6 of 9) and
+# 0.061 (2 of 33). Before, the model was fitted on these questions and the thresholds (0.85, 0.80, 0.10) were
 # set on in-sample figures.
 MIN_ANSWER_ACCURACY = 0.85
 MIN_REFUSAL_RECALL = 0.65

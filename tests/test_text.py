@@ -42,7 +42,7 @@ def test_language_detection():
 
 
 def test_keyword_tokens_stem_english_and_keep_numbers():
-    assert keyword_tokens("How many models were approved in January 2024?") == ["model", "approv", "januari", "2024"]
+    assert keyword_tokens("How many models were approved in March 2019?") == ["model", "approv", "march", "2019"]
 
 
 def test_keyword_tokens_unify_spellings_of_the_same_thing():
