@@ -106,6 +106,16 @@ class FeedbackIn(BaseModel):
 ANSWER_FIELDS = {"answer", "abstained", "language", "citations"}
 
 
+def _answer_of(body: FeedbackIn) -> dict[str, Any]:
+    """The rated answer as stored: a document citation without the register-only fields it never had."""
+    answer = body.model_dump(include=ANSWER_FIELDS)
+    for citation in answer["citations"]:
+        for key in ("period", "row"):
+            if citation.get(key) is None:
+                citation.pop(key, None)
+    return answer
+
+
 class FeedbackOut(BaseModel):
     id: int
 
@@ -245,7 +255,7 @@ def sse(event: str, data: dict[str, Any]) -> str:
     responses={**REFUSED, **FEEDBACK_UNAVAILABLE},
 )
 async def feedback(body: FeedbackIn, store: FeedbackDep) -> FeedbackOut:
-    record = partial(store.record, question=body.question, answer=body.model_dump(include=ANSWER_FIELDS))
+    record = partial(store.record, question=body.question, answer=_answer_of(body))
     try:
         id_ = await run_in_threadpool(record, rating=body.rating, comment=body.comment, channel=body.channel)
     except FeedbackUnavailable as error:
