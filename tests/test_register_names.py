@@ -14,7 +14,9 @@ import pytest
 from lxml import etree
 from register_rows import GENAI, REPO, algorithm_rows, genai_rows
 
-from bot.register.names import ALIASES_PATH, NameCatalog, fold, load_aliases
+from bot.register.aliases import ALIASES_PATH, load_aliases
+from bot.register.folding import fold
+from bot.register.names import NameCatalog
 from bot.text import to_simplified
 
 ALGORITHM_LISTS = sorted((REPO / "corpus" / "register" / "cac-algorithm").glob("*.docx"))

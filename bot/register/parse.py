@@ -21,7 +21,8 @@ import unicodedata
 
 from bot.register import cues as w
 from bot.register.dates import date_range, find_dates
-from bot.register.names import NameCatalog, NameLink, fold, is_generic
+from bot.register.folding import fold, is_generic
+from bot.register.names import NameCatalog, NameLink
 from bot.register.places import PROVINCES
 from bot.register.query import EntityMatch, RegisterQuery
 from bot.text import detect_language, to_simplified
