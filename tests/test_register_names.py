@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import pytest
 from lxml import etree
-from register_rows import GENAI, REPO, algorithm_rows, genai_rows
+from register_rows import GENAI, REPO, algorithm_rows, genai_rows, group_rows
 
 from bot.register.aliases import ALIASES_PATH, load_aliases
 from bot.register.folding import fold
@@ -212,3 +212,40 @@ def test_catalog_builds_in_under_a_second_and_links_in_under_5_ms():
         timings.append(time.perf_counter() - started)
     assert statistics.median(timings) < 0.005
     assert GENAI.exists()
+
+
+# -- what an alias and an earlier company name stand for -----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def group_catalog() -> NameCatalog:
+    rows, aliases = group_rows()
+    return NameCatalog(rows, aliases)
+
+
+def test_an_alias_link_says_its_type_and_every_field_it_stands_for(group_catalog):
+    [group] = group_catalog.link("Jiayi的算法")
+    assert group.alias_type == "company"
+    assert {m.field: m.values for m in group.matches} == {
+        "company": ("甲乙科技有限公司",),
+        "name": ("甲乙视频推荐算法",),
+    }
+    [brand] = group_catalog.link("问语备案了吗")
+    assert brand.alias_type == "service"
+    assert [link.alias_type for link in group_catalog.link("甲乙科技有限公司")] == [""]
+
+
+def test_an_earlier_name_still_filing_under_itself_means_only_that_company(group_catalog):
+    [link] = group_catalog.link("旧名科技有限公司登记了什么")
+    assert {m.field: m.values for m in link.matches} == {"company": ("旧名科技有限公司",)}
+
+
+def test_an_earlier_name_known_only_from_a_remark_means_the_company_it_became(group_catalog):
+    [link] = group_catalog.link("更早科技有限公司改名了吗")
+    assert {m.field: set(m.values) for m in link.matches} == {"company": {"更早科技有限公司", "后来科技有限公司"}}
+
+
+def test_lookup_gives_a_whole_name_its_link_or_none(group_catalog):
+    found = group_catalog.lookup("Wenyu")
+    assert found is not None and found.alias_type == "service" and found.text == "Wenyu"
+    assert group_catalog.lookup("Nothing Like It") is None

@@ -53,10 +53,14 @@ _FORMS: tuple[tuple[Grain, str], ...] = (
 _PATTERNS = [(grain, re.compile(form, re.IGNORECASE)) for grain, form in _FORMS]
 
 # Words before (English) or after (Chinese) a date that turn it into an open range.
-_BEFORE_EN = re.compile(r"\b(?:before|prior\s+to|earlier\s+than)\s*$", re.IGNORECASE)
-_UNTIL_EN = re.compile(r"\b(?:until|till|by|up\s+to|through|as\s+of|no\s+later\s+than|by\s+the\s+end\s+of)\s*$", re.I)
-_AFTER_EN = re.compile(r"\b(?:after|later\s+than)\s*$", re.IGNORECASE)
-_SINCE_EN = re.compile(r"\b(?:since|from|starting(?:\s+in)?|beginning(?:\s+in)?|as\s+from)\s*$", re.IGNORECASE)
+# ("before the June 2025 list": the words may stand before "the" and the list's owner.)
+_THE = r"\s*(?:the\s+)?(?:cac(?:'s)?\s+)?$"
+_BEFORE_EN = re.compile(r"\b(?:before|prior\s+to|earlier\s+than)" + _THE, re.IGNORECASE)
+_UNTIL_EN = re.compile(
+    r"\b(?:until|till|by|up\s+to|through|as\s+of|no\s+later\s+than|by\s+the\s+end\s+of)" + _THE, re.IGNORECASE
+)
+_AFTER_EN = re.compile(r"\b(?:after|later\s+than)" + _THE, re.IGNORECASE)
+_SINCE_EN = re.compile(r"\b(?:since|from|starting(?:\s+in)?|beginning(?:\s+in)?|as\s+from)" + _THE, re.IGNORECASE)
 _BEFORE_ZH = re.compile(r"^\s*(?:之前|以前|前)")
 _UNTIL_ZH_AFTER = re.compile(r"^\s*(?:为止|止)")
 _UNTIL_ZH = re.compile(r"(?:截至|截止|截止到|到|至)\s*$")

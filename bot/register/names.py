@@ -56,6 +56,7 @@ class _Surface:
     generic: bool = False
     case_sensitive: str = ""  # a short Latin alias (JD, QQ) must be written in this case
     plain_word: bool = False  # a register name that is an ordinary word (Echo, Change): linked only capitalised
+    alias_type: str = ""  # "company" or "service" when the alias table gives this spelling
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,9 @@ class NameLink:
     start: int
     end: int
     text: str
-    matches: tuple[EntityMatch, ...]
+    matches: tuple[EntityMatch, ...]  # one per field the name stands for: number, name, company, product
+    # "company" or "service" when the spelling is an alias table entry's: what the name is first of all.
+    alias_type: str = ""
 
 
 class NameCatalog:
@@ -100,7 +103,9 @@ class NameCatalog:
         simple = self._simple.get(spelling)
         return fold_simplified(simple) if simple is not None else fold(spelling)
 
-    def _add(self, spelling: str, fld: Field, value: str, how: How = "exact", english: str = "") -> None:
+    def _add(
+        self, spelling: str, fld: Field, value: str, how: How = "exact", english: str = "", alias_type: str = ""
+    ) -> None:
         key = fold_simplified(spelling) if how == "partial" else self._key(spelling)
         if len(key) < 2 or (key.isdigit() and how != "alias"):
             return
@@ -123,6 +128,7 @@ class NameCatalog:
             surface.english = english
         if how == "alias" and _SHORT_LATIN.fullmatch(spelling):
             surface.case_sensitive = spelling
+        surface.alias_type = surface.alias_type or alias_type
 
     def _build(self) -> None:
         names = {r.name for r in self.rows}
@@ -135,7 +141,10 @@ class NameCatalog:
         for company in companies:
             self._add(company, "company", company)
         for old, new in renamed:
-            self._add(old, "company", new)
+            # An earlier name stands for the company's later name too, unless rows still carry it as a
+            # company of its own: then it means exactly that company (the store adds the rows renamed from it).
+            if old not in companies:
+                self._add(old, "company", new)
             self._add(old, "company", old)
         for number in {r.number for r in self.rows if r.number}:
             self._simple[number] = number  # Latin letters and digits, and 网信算备号: nothing to convert
@@ -169,11 +178,11 @@ class NameCatalog:
     def _add_alias(self, alias: Alias) -> None:
         for spelling in (*alias.english, *alias.chinese):
             for company in alias.companies:
-                self._add(spelling, "company", company, "alias", alias.name)
+                self._add(spelling, "company", company, "alias", alias.name, alias.type)
             for service in alias.services:
-                self._add(spelling, "name", service, "alias", alias.name)
+                self._add(spelling, "name", service, "alias", alias.name, alias.type)
             for product in alias.products:
-                self._add(spelling, "product", product, "alias", alias.name)
+                self._add(spelling, "product", product, "alias", alias.name, alias.type)
 
     def _build_pinyin(self) -> None:
         """Pinyin keys: the service part of each generative-AI filing number, and the pinyin of generative-AI
@@ -192,15 +201,18 @@ class NameCatalog:
             spelled = "".join(lazy_pinyin(key))
             for fld, values in surface.targets.items():
                 for value in values:
-                    self._add_pinyin(spelled, fld, value, provinces, surface.english)
+                    self._add_pinyin(spelled, fld, value, provinces, surface.english, surface.alias_type)
 
-    def _add_pinyin(self, key: str, fld: Field, value: str, provinces: set[str], english: str = "") -> None:
+    def _add_pinyin(
+        self, key: str, fld: Field, value: str, provinces: set[str], english: str = "", alias_type: str = ""
+    ) -> None:
         key = _NOT_PINYIN.sub("", key)
         if len(key) < 5 or key in provinces or key.isdigit():
             return
         surface = self._pinyin.get(key) or self._pinyin.setdefault(key, _Surface(key, how="pinyin"))
         surface.targets.setdefault(fld, set()).add(value)
         surface.english = surface.english or english
+        surface.alias_type = surface.alias_type or alias_type
 
     # -- linking ----------------------------------------------------------------------------------------
 
@@ -228,7 +240,7 @@ class NameCatalog:
             if len(original) == len(text) and original[start_o:end_o] != text[start_o:end_o]:
                 how = "traditional"
             written = text[start_o:end_o]
-            links.append(NameLink(start_o, end_o, written, self._matches(written, surface, how)))
+            links.append(self._link(start_o, end_o, written, surface, how))
             i = end
         links.extend(self._link_pinyin(text, links))
         return sorted(links, key=lambda link: link.start)
@@ -287,26 +299,27 @@ class NameCatalog:
                 if n == 1 and not _looks_like_pinyin(written) and not _capitalised_mid_sentence(text, words[0].start()):
                     continue
                 start, end = words[0].start(), words[-1].end()
-                links.append(NameLink(start, end, text[start:end], self._matches(text[start:end], surface, "pinyin")))
+                links.append(self._link(start, end, text[start:end], surface, "pinyin"))
                 i += n
                 break
             else:
                 i += 1
         return links
 
-    def _matches(self, text: str, surface: _Surface, how: How) -> tuple[EntityMatch, ...]:
+    def _link(self, start: int, end: int, text: str, surface: _Surface, how: How) -> NameLink:
         order: tuple[Field, ...] = ("number", "name", "company", "product")
-        return tuple(
+        matches = tuple(
             EntityMatch(text, fld, tuple(sorted(surface.targets[fld])), english=surface.english, how=how)
             for fld in order
             if surface.targets.get(fld)
         )
+        return NameLink(start, end, text, matches, surface.alias_type)
 
-    def lookup(self, name: str) -> tuple[EntityMatch, ...]:
-        """What exactly `name` stands for (generic names included), or () when it is not a known spelling."""
+    def lookup(self, name: str) -> NameLink | None:
+        """What exactly `name` stands for (generic names included), or None when it is not a known spelling."""
         key = fold(name)
         surface = self._surfaces.get(key) or self._pinyin.get(key.replace(" ", ""))
-        return self._matches(name, surface, surface.how) if surface else ()
+        return self._link(0, len(name), name, surface, surface.how) if surface else None
 
     def english_name(self, spelling: str) -> str:
         """The English name of a register spelling (a company or service), or "" when none is known."""
