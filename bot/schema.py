@@ -69,6 +69,7 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     confidence: float = 0.0
     register: TableResult | None = None
+    standalone_question: str | None = None  # a follow-up as it was understood and searched for
 
     def to_dict(self) -> dict[str, Any]:
         data = {
@@ -80,4 +81,6 @@ class Answer:
         }
         if self.register is not None:
             data["register"] = self.register.to_dict()
+        if self.standalone_question is not None:
+            data["standalone_question"] = self.standalone_question
         return data

@@ -110,7 +110,8 @@ button:disabled{opacity:.5;cursor:default}
 .intro{color:#555}
 table{border-collapse:collapse;font-size:12px;margin:6px 0;display:block;overflow-x:auto}
 td,th{border:1px solid #ddd;padding:2px 5px;text-align:left;vertical-align:top}
-.chart{max-width:100%;margin:6px 0}`;
+.chart{max-width:100%;margin:6px 0}
+.asked{font-size:12px;font-style:italic;color:#555;margin:2px 0}`;
   host.style.setProperty("--a", accent);
 
   const launch = h("button.launch", {
@@ -241,6 +242,10 @@ td,th{border:1px solid #ddd;padding:2px 5px;text-align:left;vertical-align:top}
   function bubble(m, i) {
     const cls = m.role === "user" ? "msg.user" : m.error ? "msg.err" : "msg.bot";
     const el = h("div." + cls, {}, h("div.who", {}, m.role === "user" ? L.you : L.bot), h("div.txt", {}, m.content));
+    if (m.answer && m.answer.standalone_question) {
+      el.insertBefore(h("div.asked", {}, (m.answer.language === "zh" ? "检索的问题：" : "Searched for: ") +
+        m.answer.standalone_question), el.lastChild);
+    }
     if (m.answer && m.answer.register) el.append(tableOf(m.answer));
     if (m.answer) el.append(sourcesOf(m.answer), feedbackRow(m, i));
     return el;
