@@ -90,7 +90,8 @@ def group_rows() -> tuple[tuple[RegisterRow, ...], tuple[Alias, ...]]:
         row(algo, "甲乙商城推荐算法", "甲乙科技有限公司", "网信算备110108000000001250011号"),
         row(algo, "甲乙视频推荐算法", "丙丁网络科技有限公司", "网信算备510107000000002250019号"),
         row(genai, "问语大模型", "问语智能科技有限公司", "Beijing-WenYu-202509010001", date=20250905),
-        row(deep, "问语图像生成算法", "问语智能科技有限公司", "网信算备110108000000003250013号"),
+        row(deep, "问语图像生成算法", "问语智能科技有限公司", "网信算备110108000000003250013号",
+            products=(Product("问语 助手", "APP"),)),
         row(deep, "新名图像生成算法", "新名科技有限公司", "网信算备110108000000004250017号",
             renamed_from="旧名科技有限公司"),
         row(genai, "旧名助手", "旧名科技有限公司", "Beijing-JiuMingZhuShou-20250901S0001", kind="registration",
@@ -100,6 +101,13 @@ def group_rows() -> tuple[tuple[RegisterRow, ...], tuple[Alias, ...]]:
     )  # fmt: skip
     aliases = (
         Alias(("Jiayi",), ("甲乙",), "company", companies=("甲乙科技有限公司",), services=("甲乙视频推荐算法",)),
-        Alias(("Wenyu",), ("问语",), "service", companies=("问语智能科技有限公司",), services=("问语大模型",)),
+        Alias(
+            ("Wenyu",),
+            ("问语",),
+            "service",
+            companies=("问语智能科技有限公司",),
+            services=("问语大模型",),
+            products=("问语助手",),  # the list writes "问语 助手"
+        ),
     )
     return rows, aliases

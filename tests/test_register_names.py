@@ -232,6 +232,7 @@ def test_an_alias_link_says_its_type_and_every_field_it_stands_for(group_catalog
     }
     [brand] = group_catalog.link("问语备案了吗")
     assert brand.alias_type == "service"
+    assert {m.field: m.values for m in brand.matches}["product"] == ("问语 助手",)  # as the list spells it
     assert [link.alias_type for link in group_catalog.link("甲乙科技有限公司")] == [""]
 
 

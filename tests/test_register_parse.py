@@ -499,6 +499,8 @@ def test_what_an_app_uses_is_read_from_the_products(catalog, question):
         ("Pika是否已经登记？", "Pika", "any"),
         ("查询Poe的备案信息", "Poe", "any"),
         ("Pika在深度合成清单里吗？", "Pika", "any"),
+        ("Did Mistral's Le Chat get filed?", "Mistral's Le Chat", "any"),
+        ("What is the filing date of Poe?", "Poe", "date"),
     ],
 )
 def test_a_latin_name_in_a_lookup_that_links_to_nothing_is_unknown(catalog, question, unknown, asks):
@@ -536,6 +538,7 @@ def test_a_yes_no_question_with_filters_lists_the_rows(catalog):
         ("What is 上海识装信息科技有限公司 known as now?", "new"),
         ("上海识装信息科技有限公司改名为什么了？", "new"),
         ("上海识装信息科技有限公司现在的名称是什么？", "new"),
+        ("Which company did 上海识装信息科技有限公司 become?", "new"),
     ],
 )
 def test_a_rename_question_says_which_name_it_wants(catalog, question, wants):
@@ -578,3 +581,9 @@ def test_the_rename_direction_and_the_also_field_are_in_the_query_json(group_cat
     data = parse(group_catalog, "What was 新名科技有限公司 called before?").to_dict()
     assert (data["asks"], data["renamed_wants"]) == ("renamed", "old")
     assert data["entities"][0]["also"] == ()
+
+
+@pytest.mark.parametrize("question", ["How many companies have changed their names?", "一共有多少家公司更名？"])
+def test_counting_renamed_companies_counts_the_renames(catalog, question):
+    query = parse(catalog, question)
+    assert (query.intent, query.asks) == ("count", "renamed")

@@ -26,7 +26,7 @@ from bot.register.places import province_named
 _BY_SHAPE_EN = [
     re.compile(p, re.IGNORECASE)
     for p in (
-        r"^\s*(?:is|was|are|were|has|have|had|did|does)\s+(?P<x>.+?)\s+(?:(?:been|got|gotten|already|ever|officially|"
+        r"^\s*(?:is|was|are|were|has|have|had|did|does)\s+(?P<x>.+?)\s+(?:(?:been|get|got|gotten|already|ever|officially|"
         r"actually|now|yet)\s+)*(?:filed|registered|approved|listed|licen[cs]ed|cleared|cancel(?:l)?ed|renamed|file|"
         r"register|get\s+(?:approved|through|past|cleared)|pass(?:ed)?|on\s+(?:the\s+)?(?:\S+\s+){0,4}?(?:list|lists|"
         r"register|registry)|in\s+the\s+(?:list|lists|register|registry))\b",

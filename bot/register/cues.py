@@ -77,6 +77,7 @@ RENAMED_OLD = _re(
 RENAMED_NEW = _re(
     r"\brenamed\s+(?:to|as|into)\b|\b(?:change[sd]?|switch(?:e[sd])?)\s+(?:its\s+|their\s+)?(?:names?\s+)?to\b|\bnew\s+name\b|\bnow\s+(?:called|named|known)|\b(?:called|named|known\s+as)\s+now\b"
     r"|\bcurrent(?:ly)?\s+(?:company\s+)?(?:names?|called|named)\b|\b(?:called|named)\s+now\b|\bwhat\s+(?:is|was)\s+.+\s+renamed\b"
+    r"|\b(?:what|which)\s+(?:company|name)\s+did\s+.+\s+become\b|\bbec(?:o|a)me\s+(?:what|which)\b|\bturned\s+into\b"
     r"|更名为|改名为|改名成|更名成|变更为|现在叫|现名|新名|现在的(?:主体)?名(?:字|称)|后来(?:改名|更名|叫)|更名后|改名后"
 )
 RENAMED = _re(
@@ -107,7 +108,13 @@ LATEST = _re(
 FIRST = _re(r"\b(?:first|earliest)\b(?!\s+(?:list|batch))|最早|第一个|第一家|第一款|首个|首家|首款")
 
 ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("date", _re(r"\bwhen\b|\bwhat\s+(?:date|day)\b|\bwhich\s+(?:date|day)\b|何时|什么时候|哪天|哪一天|日期|时间")),
+    (
+        "date",
+        _re(
+            r"\bwhen\b|\bwhat\s+(?:date|day)\b|\bwhich\s+(?:date|day)\b|\b(?:filing|registration|approval)\s+dates?\b"
+            r"|\bdate\s+of\s+(?:its\s+)?(?:filing|registration|approval)\b|何时|什么时候|哪天|哪一天|日期|时间"
+        ),
+    ),
     (
         "number",
         _re(

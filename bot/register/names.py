@@ -152,8 +152,12 @@ class NameCatalog:
         for product in products:
             if len(self._key(product)) >= 3:
                 self._add(product, "product", product)
+        published: dict[tuple[Field, str], set[str]] = defaultdict(set)
+        for fld, spellings in (("name", names), ("company", companies), ("product", products)):
+            for spelling in spellings:
+                published[(fld, self._key(spelling))].add(spelling)
         for alias in self.aliases:
-            self._add_alias(alias)
+            self._add_alias(alias, published)
         for name in names:
             for short in short_service_names(self._simple.get(name, name)):
                 self._add(short, "name", name, how="partial")
@@ -175,14 +179,18 @@ class NameCatalog:
                         self._english.setdefault(value, surface.english)
         self._build_pinyin()
 
-    def _add_alias(self, alias: Alias) -> None:
+    def _add_alias(self, alias: Alias, published: dict[tuple[Field, str], set[str]]) -> None:
+        """An alias's names, standing for the register's own spellings of its targets: the table may write a
+        target with other spaces or width than a list does ("Kimi智能助手" for the list's "Kimi 智能助手")."""
+        targets: list[tuple[Field, str]] = [
+            (fld, value)
+            for fld, values in (("company", alias.companies), ("name", alias.services), ("product", alias.products))
+            for target in values
+            for value in sorted(published.get((fld, self._key(target))) or {target})  # type: ignore[arg-type]
+        ]
         for spelling in (*alias.english, *alias.chinese):
-            for company in alias.companies:
-                self._add(spelling, "company", company, "alias", alias.name, alias.type)
-            for service in alias.services:
-                self._add(spelling, "name", service, "alias", alias.name, alias.type)
-            for product in alias.products:
-                self._add(spelling, "product", product, "alias", alias.name, alias.type)
+            for fld, value in targets:
+                self._add(spelling, fld, value, "alias", alias.name, alias.type)
 
     def _build_pinyin(self) -> None:
         """Pinyin keys: the service part of each generative-AI filing number, and the pinyin of generative-AI

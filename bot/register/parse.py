@@ -320,7 +320,8 @@ def _intent(low: str, entities: list[EntityMatch] | str, query: dict) -> tuple[s
             return "chart", "any", "series"
         return "chart", "any", "period"
     if w.COUNT.search(low):
-        return "count", "any", "series" if w.BY_SERIES.search(low) else ""
+        # "How many companies changed their names?" counts the renames, not the rows.
+        return "count", "renamed" if asks == "renamed" else "any", "series" if w.BY_SERIES.search(low) else ""
     if w.LATEST.search(low):
         return "latest", asks, ""
     if w.FIRST.search(low):
