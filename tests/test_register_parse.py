@@ -3,12 +3,14 @@ issues' own example questions, unknown names, follow-ups, and questions that bel
 
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 import time
 
 import pytest
 from register_rows import algorithm_rows, genai_rows, group_rows
 
+from bot.register.dates import find_dates
 from bot.register.names import NameCatalog
 from bot.register.parse import parse_register_question
 from bot.register.query import RegisterQuery
@@ -587,3 +589,30 @@ def test_the_rename_direction_and_the_also_field_are_in_the_query_json(group_cat
 def test_counting_renamed_companies_counts_the_renames(catalog, question):
     query = parse(catalog, question)
     assert (query.intent, query.asks) == ("count", "renamed")
+
+
+@pytest.mark.parametrize(
+    ("question", "date_from", "date_to"),
+    [
+        ("How many services were registered in the second quarter of 2025?", 20250401, 20250630),
+        ("Which services were filed in Q4 2024?", 20241001, 20241231),
+        ("2025年下半年登记了多少项服务？", 20250701, 20251231),
+        ("2024年第三季度备案了哪些大模型？", 20240701, 20240930),
+        ("How many filings came in the first half of 2026?", 20260101, 20260630),
+    ],
+)
+def test_quarters_and_half_years_are_ranges_of_months(catalog, question, date_from, date_to):
+    query = parse(catalog, question)
+    assert (query.date_from, query.date_to, query.period) == (date_from, date_to, None)
+
+
+def test_this_year_and_last_year_count_from_today():
+    today = dt.date(2026, 3, 1)
+    [last] = find_dates("去年备案了多少个？", today)
+    [this] = find_dates("How many were filed this year?", today)
+    assert (last.date_from, last.date_to, this.date_from, this.date_to) == (20250101, 20251231, 20260101, 20261231)
+
+
+def test_companies_that_changed_names_are_listed_as_renames(catalog):
+    query = parse(catalog, "哪些公司改过名？")
+    assert (query.intent, query.asks) == ("list", "renamed")

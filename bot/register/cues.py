@@ -82,7 +82,10 @@ RENAMED_NEW = _re(
 )
 RENAMED = _re(
     r"\brenamed\b|\brename\b|\bname\s+change|\bchanged?\s+(?:its\s+|their\s+)?names?\b|\bformerly\b|\bnew\s+name\b"
-    r"|更名|改名|名称变更|变更为|原名|新名|" + RENAMED_OLD.pattern + "|" + RENAMED_NEW.pattern
+    r"|更名|改名|名称变更|变更为|原名|新名|(?:改|更|换)过名|名称(?:有过)?变更|换了名|名字变了|"
+    + RENAMED_OLD.pattern
+    + "|"
+    + RENAMED_NEW.pattern
 )
 
 CHART = _re(
