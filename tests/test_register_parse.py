@@ -616,3 +616,20 @@ def test_this_year_and_last_year_count_from_today():
 def test_companies_that_changed_names_are_listed_as_renames(catalog):
     query = parse(catalog, "哪些公司改过名？")
     assert (query.intent, query.asks) == ("list", "renamed")
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        ("Has Apple's Siri cleared the CAC filing?", "Apple's Siri"),
+        ("字节跳动的Seedance有没有备案？", "字节跳动的Seedance"),
+    ],
+)
+def test_a_known_owner_of_an_unknown_latin_name_does_not_stand_in_for_it(catalog, question, unknown):
+    query = parse(catalog, question)
+    assert (query.unknown_name, query.entities) == (unknown, ())
+
+
+def test_an_owner_of_a_generic_word_is_still_the_name_asked_about(catalog):
+    query = parse(catalog, "Has Baidu's AI assistant been filed?")
+    assert not query.unknown_name and "北京百度网讯科技有限公司" in named(query, "company")

@@ -64,6 +64,7 @@ _NOT_A_NAME = re.compile(
     re.IGNORECASE,
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_OWNS = re.compile(r"\s*(?:'s|’s|的)\s*")
 _TRIM_NAME = re.compile(r"^(?:the|a|an)\s+|(?:'s|’s)$|\s+(?:in|by|with)\s+(?:china|the\s+cac).*$", re.IGNORECASE)
 
 # A Latin-script word written as a name: capitalised, mixed case, or with digits or dots (DeepL, Character.AI).
@@ -116,11 +117,27 @@ def asked_name(
     return "", None
 
 
-def latin_names(text: str) -> list[str]:
+def owned_name(text: str, masked: str, links: Sequence[NameLink]) -> str:
+    """A known owner followed by a Latin-script name the register does not know ("字节跳动的Seedance",
+    "Apple's Siri"): the owner and that name, as asked about; "" when there is none. `masked` is `text` with
+    the linked names blanked, so a name that links is never taken for an unknown one."""
+    for link in links:
+        owns = _OWNS.match(masked, link.end)
+        if owns is None:
+            continue
+        rest = masked[owns.end() :]
+        run = next((name for name in latin_names(rest, first_is_name=True) if rest.startswith(name)), "")
+        if run:
+            return text[link.start : owns.end() + len(run)]
+    return ""
+
+
+def latin_names(text: str, first_is_name: bool = False) -> list[str]:
     """Runs of Latin-script words written as names (capitalised after the first word, mixed case, digits,
-    dots), joined by "'s" or 的 when one owns the next ("Meta的Llama"), longest first."""
+    dots), joined by "'s" or 的 when one owns the next ("Meta的Llama"), longest first. The first word of an
+    English text counts only when `first_is_name` (the text starts where a name is expected)."""
     runs: list[list[re.Match[str]]] = []
-    chinese = bool(_CJK.search(text))
+    chinese = first_is_name or bool(_CJK.search(text))
     for m in _LATIN_WORD.finditer(text):
         word = m.group(0)
         bare = re.sub(r"(?:'s|’s)$", "", word).lower()

@@ -20,7 +20,7 @@ import re
 import unicodedata
 
 from bot.register import cues as w
-from bot.register.asked_names import asked_name
+from bot.register.asked_names import asked_name, owned_name
 from bot.register.dates import DateMention, date_range, find_dates
 from bot.register.names import NameCatalog, NameLink
 from bot.register.places import PROVINCES
@@ -65,8 +65,10 @@ def parse_register_question(
     notes: list[str] = []
 
     entities = _entities(text, low, links)
-    unknown = ""
-    if not entities:
+    unknown = owned_name(text, masked, links)  # "Apple's Siri": Siri, which the register does not know
+    if unknown:
+        entities = []
+    elif not entities:
         one_thing = not any(p.search(low) for p in (w.COUNT, w.CHART, w.LATEST, w.FIRST)) and (
             not w.LIST.search(low) or bool(w.WHICH_FIELD.search(low))
         )
