@@ -633,3 +633,21 @@ def test_a_known_owner_of_an_unknown_latin_name_does_not_stand_in_for_it(catalog
 def test_an_owner_of_a_generic_word_is_still_the_name_asked_about(catalog):
     query = parse(catalog, "Has Baidu's AI assistant been filed?")
     assert not query.unknown_name and "北京百度网讯科技有限公司" in named(query, "company")
+
+
+@pytest.mark.parametrize(
+    ("question", "province"),
+    [
+        ("广东的大模型都备案了吗？", "广东"),
+        ("青海有深度合成算法备案吗？", "青海"),
+        ("Does Hainan have any deep-synthesis filings?", "海南"),
+    ],
+)
+def test_a_place_asked_about_is_a_filter_not_an_unknown_name(catalog, question, province):
+    query = parse(catalog, question)
+    assert (query.intent, query.province, query.unknown_name) == ("list", province, "")
+
+
+def test_an_unknown_name_after_a_place_is_still_unknown(catalog):
+    query = parse(catalog, "Is Hainan's Foobar Chat filed?")
+    assert (query.unknown_name, query.province) == ("Foobar Chat", "海南")

@@ -21,7 +21,7 @@ from bot.register import cues as w
 from bot.register.dates import MONTHS, find_dates
 from bot.register.folding import fold, is_generic
 from bot.register.names import NameCatalog, NameLink
-from bot.register.places import province_named
+from bot.register.places import PROVINCES
 
 _BY_SHAPE_EN = [
     re.compile(p, re.IGNORECASE)
@@ -60,7 +60,16 @@ _NOT_A_NAME = re.compile(
     r"^(?:it|they|them|this|that|these|those|any|anything|one|ones|there|the\s+service|this\s+service|that\s+service|"
     r"它|它们|这个|那个|该服务|这些|那些|他们|有|什么|哪些|多少)$|\b(?:services?|algorithms?|filings?|models?|"
     r"companies|anything|any|many|much|all|every)\b|^(?:这|那|哪|该|所有|全部|多少|什么|几)"
-    r"|^(?:生成式人工智能)?(?:服务|算法|模型|大模型|公司|企业|产品|应用)$",
+    r"|^(?:生成式人工智能)?(?:服务|算法|模型|大模型|公司|企业|产品|应用)$"
+    r"|有没有|有无|是否|最近|最新|新的|哪些|什么|多少|注销|任何|有$",
+    re.IGNORECASE,
+)
+# A place in a candidate makes it a filter, not a name ("上海的大模型备案了吗" asks about Shanghai's models).
+_PLACE = re.compile(
+    "|".join(
+        sorted({p.short for p in PROVINCES} | {p.full for p in PROVINCES}, key=len, reverse=True)
+        + [rf"\b{re.escape(p.english)}\b" for p in PROVINCES if p.code]
+    ),
     re.IGNORECASE,
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -103,8 +112,11 @@ def asked_name(
         name = _TRIM_NAME.sub("", candidate.strip(" ,，?？")).strip(" ,，?？")
         if not name or len(name) > 40 or len(name.split()) > 5 or _NOT_A_NAME.search(name):
             continue
-        if province_named(re.sub(r"(?:'s|’s)$", "", name)):
-            continue
+        if _PLACE.search(name):
+            # "Shanghai's XYZ Bot" asks about XYZ Bot; "上海的大模型" about Shanghai's models (a filter).
+            name = re.sub(r"^\s*(?:'s|’s|的)?\s*", "", _PLACE.sub("", name, count=1)).strip()
+            if not name or _PLACE.search(name) or _NOT_A_NAME.search(name) or name.lower() in _NOT_ALONE:
+                continue
         if find_dates(name) or fold(name) in ("china", "中国", "cac"):
             continue
         known = catalog.lookup(name)
