@@ -87,8 +87,10 @@ def group_rows() -> tuple[tuple[RegisterRow, ...], tuple[Alias, ...]]:
         return RegisterRow(rlist.series, kind, name, company, number, "北京", rlist, **kw)  # type: ignore[arg-type]
 
     rows = (
-        row(algo, "甲乙商城推荐算法", "甲乙科技有限公司", "网信算备110108000000001250011号"),
-        row(algo, "甲乙视频推荐算法", "丙丁网络科技有限公司", "网信算备510107000000002250019号"),
+        row(algo, "甲乙商城推荐算法", "甲乙科技有限公司", "网信算备110108000000001250011号",
+            products=(Product("甲乙商城", "APP"),)),
+        row(algo, "甲乙视频推荐算法", "丙丁网络科技有限公司", "网信算备510107000000002250019号",
+            products=(Product("甲乙商城极速版", "APP"), Product("丁丁", "APP"))),
         row(genai, "问语大模型", "问语智能科技有限公司", "Beijing-WenYu-202509010001", date=20250905),
         row(deep, "问语图像生成算法", "问语智能科技有限公司", "网信算备110108000000003250013号",
             products=(Product("问语 助手", "APP"),)),
@@ -100,7 +102,14 @@ def group_rows() -> tuple[tuple[RegisterRow, ...], tuple[Alias, ...]]:
             renamed_from="更早科技有限公司"),
     )  # fmt: skip
     aliases = (
-        Alias(("Jiayi",), ("甲乙",), "company", companies=("甲乙科技有限公司",), services=("甲乙视频推荐算法",)),
+        Alias(
+            ("Jiayi",),
+            ("甲乙", "甲乙商城"),
+            "company",
+            companies=("甲乙科技有限公司",),
+            services=("甲乙视频推荐算法",),
+            products=("甲乙商城", "甲乙商城极速版"),
+        ),
         Alias(
             ("Wenyu",),
             ("问语",),

@@ -229,6 +229,7 @@ def test_an_alias_link_says_its_type_and_every_field_it_stands_for(group_catalog
     assert {m.field: m.values for m in group.matches} == {
         "company": ("甲乙科技有限公司",),
         "name": ("甲乙视频推荐算法",),
+        "product": ("甲乙商城", "甲乙商城极速版"),
     }
     [brand] = group_catalog.link("问语备案了吗")
     assert brand.alias_type == "service"
@@ -250,3 +251,18 @@ def test_lookup_gives_a_whole_name_its_link_or_none(group_catalog):
     found = group_catalog.lookup("Wenyu")
     assert found is not None and found.alias_type == "service" and found.text == "Wenyu"
     assert group_catalog.lookup("Nothing Like It") is None
+
+
+def test_an_app_written_as_the_lists_spell_it_is_that_app_not_its_brands_others(group_catalog):
+    [link] = group_catalog.link("甲乙商城用了哪些算法")
+    assert {m.field: m.values for m in link.matches}["product"] == ("甲乙商城",)
+
+
+def test_a_two_character_app_is_found_as_a_whole_name_only(group_catalog):
+    assert group_catalog.link("丁丁用了哪些算法") == []
+    found = group_catalog.lookup("丁丁")
+    assert found is not None and [(m.field, m.values) for m in found.matches] == [("product", ("丁丁",))]
+
+
+def test_quotation_marks_inside_a_name_do_not_join_it_to_the_word_before(catalog):
+    assert values(catalog, "When was “i呈贡”微信小程序 registered?", "name") == {"“i呈贡”微信小程序"}

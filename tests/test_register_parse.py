@@ -651,3 +651,14 @@ def test_a_place_asked_about_is_a_filter_not_an_unknown_name(catalog, question, 
 def test_an_unknown_name_after_a_place_is_still_unknown(catalog):
     query = parse(catalog, "Is Hainan's Foobar Chat filed?")
     assert (query.unknown_name, query.province) == ("Foobar Chat", "海南")
+
+
+@pytest.mark.parametrize("question", ["Which filed algorithms are used by 丁丁?", "丁丁这个应用用了哪些算法？"])
+def test_an_app_named_where_a_question_asks_what_it_uses_is_found_even_when_short(group_catalog, question):
+    query = parse(group_catalog, question)
+    assert query.intent == "list" and [(e.field, e.values) for e in query.entities] == [("product", ("丁丁",))]
+
+
+def test_an_app_the_register_does_not_know_is_unknown(group_catalog):
+    query = parse(group_catalog, "Which algorithms does the Foobar app use?")
+    assert (query.intent, query.unknown_name, query.entities) == ("list", "Foobar", ())

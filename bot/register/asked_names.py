@@ -38,6 +38,16 @@ _BY_SHAPE_EN = [
         r"\bwhat\s+was\s+(?P<x>.+?)\s+(?:renamed|called)\b",
     )
 ]
+# "Which algorithms does X use?", "X用了哪些算法": X, an app.
+_BY_USE = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\bused\s+(?:by|in|on)\s+(?:the\s+)?(?P<x>.+?)(?:\s+app)?\s*[?？]?\s*$",
+        r"\b(?:does|do|did)\s+(?:the\s+)?(?P<x>.+?)(?:\s+app)?\s+(?:use|rely\s+on|run\s+on)\b",
+        r"\b(?:power|powers|behind)\s+(?:the\s+)?(?P<x>.+?)(?:\s+app)?\s*[?？]?\s*$",
+        r"^(?:请问)?(?P<x>.+?)(?:这个|这款)?(?:app|应用|客户端)?(?:用了|使用了?|采用了?|用到了?|应用了|依赖)",
+    )
+]
 _SERIES_ZH = r"(?:生成式人工智能|生成式AI|人工智能|深度合成|互联网信息服务|大模型|算法|服务|模型)*"
 _BY_SHAPE_ZH = [
     re.compile(p, re.IGNORECASE)
@@ -94,13 +104,21 @@ _NOT_ALONE = frozenset(
 
 
 def asked_name(
-    text: str, masked: str, quoted: Sequence[tuple[int, int]], catalog: NameCatalog, one_thing: bool
+    text: str,
+    masked: str,
+    quoted: Sequence[tuple[int, int]],
+    catalog: NameCatalog,
+    one_thing: bool,
+    uses: bool = False,
 ) -> tuple[str, NameLink | None]:
     """(unknown name, link): the name `text` asks about when none was linked (`masked` is the question with
-    the words the parser read itself blanked). Quoted names always count; a name read from the sentence's
-    shape or from its Latin spelling only when the question asks about `one_thing`. A known spelling comes
-    back as its link; a name that means nothing as the unknown name; ("", None) when there is no name."""
+    the words the parser read itself blanked). Quoted names always count, and the app of a question about
+    what an app `uses`; a name read from the sentence's shape or from its Latin spelling only when the
+    question asks about `one_thing`. A known spelling comes back as its link; a name that means nothing as
+    the unknown name; ("", None) when there is no name."""
     candidates = [text[start + 1 : end - 1].strip() for start, end in quoted]
+    if uses:
+        candidates += [m.group("x") for pattern in _BY_USE if (m := pattern.search(masked))]
     if one_thing:
         chinese = bool(_CJK.search(masked))
         patterns = _BY_SHAPE_ZH if chinese else _BY_SHAPE_EN

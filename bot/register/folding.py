@@ -52,15 +52,18 @@ def fold_chars(text: str) -> tuple[str, list[int]]:
     """`text` folded, and for each folded character the index of the character of `text` it came from."""
     out: list[str] = []
     where: list[int] = []
+    space_at = -1  # where the last space since the last kept character was ("was “i呈贡”": "was i呈贡")
     for i, ch in enumerate(text):
         for c in unicodedata.normalize("NFKC", ch).lower().translate(_DROP):
             if c.isspace():
+                space_at = i
                 continue
-            if out and i > 0 and text[i - 1].isspace() and LATIN.match(out[-1]) and LATIN.match(c):
+            if out and space_at >= 0 and LATIN.match(out[-1]) and LATIN.match(c):
                 out.append(" ")
-                where.append(i - 1)
+                where.append(space_at)
             out.append(c)
             where.append(i)
+            space_at = -1
     return "".join(out), where
 
 

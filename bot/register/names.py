@@ -57,6 +57,7 @@ class _Surface:
     case_sensitive: str = ""  # a short Latin alias (JD, QQ) must be written in this case
     plain_word: bool = False  # a register name that is an ordinary word (Echo, Change): linked only capitalised
     alias_type: str = ""  # "company" or "service" when the alias table gives this spelling
+    own_products: set[str] = field(default_factory=set)  # products spelled exactly so (not through an alias)
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,8 @@ class NameCatalog:
         elif how == "exact" and surface.how != "exact":
             surface.how, surface.display = "exact", spelling
         surface.targets.setdefault(fld, set()).add(value)
+        if fld == "product" and how == "exact":
+            surface.own_products.add(value)
         if english and not surface.english:
             surface.english = english
         if how == "alias" and _SHORT_LATIN.fullmatch(spelling):
@@ -149,9 +152,13 @@ class NameCatalog:
         for number in {r.number for r in self.rows if r.number}:
             self._simple[number] = number  # Latin letters and digits, and 网信算备号: nothing to convert
             self._add(number, "number", number)
+        self._short_products: dict[str, _Surface] = {}
         for product in products:
             if len(self._key(product)) >= 3:
                 self._add(product, "product", product)
+            else:  # 点淘: too short to find in running text, found when a question's shape names it
+                short = self._short_products.setdefault(self._key(product), _Surface(product))
+                short.targets.setdefault("product", set()).add(product)
         published: dict[tuple[Field, str], set[str]] = defaultdict(set)
         for fld, spellings in (("name", names), ("company", companies), ("product", products)):
             for spelling in spellings:
@@ -316,17 +323,19 @@ class NameCatalog:
 
     def _link(self, start: int, end: int, text: str, surface: _Surface, how: How) -> NameLink:
         order: tuple[Field, ...] = ("number", "name", "company", "product")
+        # An app written as the lists spell it is that app (58同城), not every app of its brand (58同城商家版).
+        targets = {**surface.targets, "product": surface.own_products or surface.targets.get("product", set())}
         matches = tuple(
-            EntityMatch(text, fld, tuple(sorted(surface.targets[fld])), english=surface.english, how=how)
+            EntityMatch(text, fld, tuple(sorted(targets[fld])), english=surface.english, how=how)
             for fld in order
-            if surface.targets.get(fld)
+            if targets.get(fld)
         )
         return NameLink(start, end, text, matches, surface.alias_type)
 
     def lookup(self, name: str) -> NameLink | None:
         """What exactly `name` stands for (generic names included), or None when it is not a known spelling."""
         key = fold(name)
-        surface = self._surfaces.get(key) or self._pinyin.get(key.replace(" ", ""))
+        surface = self._surfaces.get(key) or self._pinyin.get(key.replace(" ", "")) or self._short_products.get(key)
         return self._link(0, len(name), name, surface, surface.how) if surface else None
 
     def english_name(self, spelling: str) -> str:

@@ -72,7 +72,7 @@ def parse_register_question(
         one_thing = not any(p.search(low) for p in (w.COUNT, w.CHART, w.LATEST, w.FIRST)) and (
             not w.LIST.search(low) or bool(w.WHICH_FIELD.search(low))
         )
-        unknown, link = asked_name(text, masked, quoted, catalog, one_thing)
+        unknown, link = asked_name(text, masked, quoted, catalog, one_thing, uses=bool(w.USES.search(low)))
         entities = _entities(text, low, [link]) if link else []
     if w.DEFINITION.search(text) or (w.DOCUMENT_CUES.search(low) and not _counts_or_lists(low)):
         return None
