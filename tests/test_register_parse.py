@@ -662,3 +662,9 @@ def test_an_app_named_where_a_question_asks_what_it_uses_is_found_even_when_shor
 def test_an_app_the_register_does_not_know_is_unknown(group_catalog):
     query = parse(group_catalog, "Which algorithms does the Foobar app use?")
     assert (query.intent, query.unknown_name, query.entities) == ("list", "Foobar", ())
+
+
+@pytest.mark.parametrize("question", ["Is AI助手 part of the CAC's register?", "Is AI助手 among the filed services?"])
+def test_a_generic_register_name_in_an_english_sentence_is_looked_up(catalog, question):
+    query = parse(catalog, question)
+    assert query.intent == "lookup" and named(query, "name") == {"AI助手"}

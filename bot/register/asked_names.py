@@ -29,7 +29,7 @@ _BY_SHAPE_EN = [
         r"^\s*(?:is|was|are|were|has|have|had|did|does)\s+(?P<x>.+?)\s+(?:(?:been|get|got|gotten|already|ever|officially|"
         r"actually|now|yet)\s+)*(?:filed|registered|approved|listed|licen[cs]ed|cleared|cancel(?:l)?ed|renamed|file|"
         r"register|get\s+(?:approved|through|past|cleared)|pass(?:ed)?|on\s+(?:the\s+)?(?:\S+\s+){0,4}?(?:list|lists|"
-        r"register|registry)|in\s+the\s+(?:list|lists|register|registry))\b",
+        r"register|registry)|(?:in|among|part\s+of)\s+(?:the\s+)?(?:\S+\s+){0,4}?(?:list|lists|register|registry))\b",
         r"\bwhen\s+(?:was|were|did)\s+(?P<x>.+?)\s+(?:get\s+|been\s+)?(?:filed|registered|approved|listed|file|register)\b",
         r"\b(?:filing|registration)\s+(?:number|no\.?|date)\s+(?:of|for)\s+(?P<x>.+?)\s*\??\s*$",
         r"\bwho\s+(?:filed|registered|operates|runs|owns|made|makes|is\s+behind)\s+(?P<x>.+?)\s*\??\s*$",
@@ -83,6 +83,9 @@ _PLACE = re.compile(
     re.IGNORECASE,
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_ENGLISH_SENTENCE = re.compile(
+    r"^\s*(?:is|was|are|were|has|have|had|did|does|do|when|what|who|which|where|how|can|could)\b", re.IGNORECASE
+)
 _OWNS = re.compile(r"\s*(?:'s|’s|的)\s*")
 _TRIM_NAME = re.compile(r"^(?:the|a|an)\s+|(?:'s|’s)$|\s+(?:in|by|with)\s+(?:china|the\s+cac).*$", re.IGNORECASE)
 
@@ -120,8 +123,9 @@ def asked_name(
     if uses:
         candidates += [m.group("x") for pattern in _BY_USE if (m := pattern.search(masked))]
     if one_thing:
-        chinese = bool(_CJK.search(masked))
-        patterns = _BY_SHAPE_ZH if chinese else _BY_SHAPE_EN
+        # An English sentence may carry a Chinese name ("Is 写作机器人 on the list?"): its words decide.
+        chinese = bool(_CJK.search(masked)) and not _ENGLISH_SENTENCE.search(masked)
+        patterns = _BY_SHAPE_ZH + _BY_SHAPE_EN if chinese else _BY_SHAPE_EN + _BY_SHAPE_ZH
         shapes = [m.group("x") for pattern in patterns if (m := pattern.search(masked))]
         latin = latin_names(masked) if w.FILING_WORDS.search(masked) else []
         # In a Chinese sentence a Latin name is plainer than the sentence's shape; in English the shape is.
