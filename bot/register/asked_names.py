@@ -29,7 +29,8 @@ _BY_SHAPE_EN = [
         r"^\s*(?:is|was|are|were|has|have|had|did|does)\s+(?P<x>.+?)\s+(?:(?:been|get|got|gotten|already|ever|officially|"
         r"actually|now|yet)\s+)*(?:filed|registered|approved|listed|licen[cs]ed|cleared|cancel(?:l)?ed|renamed|file|"
         r"register|get\s+(?:approved|through|past|cleared)|pass(?:ed)?|on\s+(?:the\s+)?(?:\S+\s+){0,4}?(?:list|lists|"
-        r"register|registry)|(?:in|among|part\s+of)\s+(?:the\s+)?(?:\S+\s+){0,4}?(?:list|lists|register|registry))\b",
+        r"register|registry)|(?:in|among|part\s+of)\s+(?:the\s+)?(?:\S+\s+){0,4}?(?:list|lists|register|registry|services|filings"
+        r"|algorithms))\b",
         r"\bwhen\s+(?:was|were|did)\s+(?P<x>.+?)\s+(?:get\s+|been\s+)?(?:filed|registered|approved|listed|file|register)\b",
         r"\b(?:filing|registration)\s+(?:number|no\.?|date)\s+(?:of|for)\s+(?P<x>.+?)\s*\??\s*$",
         r"\bwho\s+(?:filed|registered|operates|runs|owns|made|makes|is\s+behind)\s+(?P<x>.+?)\s*\??\s*$",
