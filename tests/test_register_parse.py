@@ -668,3 +668,17 @@ def test_an_app_the_register_does_not_know_is_unknown(group_catalog):
 def test_a_generic_register_name_in_an_english_sentence_is_looked_up(catalog, question):
     query = parse(catalog, question)
     assert query.intent == "lookup" and named(query, "name") == {"AI助手"}
+
+
+@pytest.mark.parametrize(
+    ("question", "date_from", "date_to"),
+    [
+        ("How many services were registered between February and April 2025?", 20250201, 20250430),
+        ("Which services were filed from October to December 2024?", 20241001, 20241231),
+        ("2025年6月至8月备案了多少个大模型？", 20250601, 20250831),
+        ("How many services were filed since 2025-03?", 20250301, None),
+    ],
+)
+def test_two_months_of_one_year_are_one_closed_range(catalog, question, date_from, date_to):
+    query = parse(catalog, question)
+    assert (query.date_from, query.date_to) == (date_from, date_to)

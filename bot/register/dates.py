@@ -41,7 +41,14 @@ MONTHS = {
 _MONTH = r"(?P<mname>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>20\d\d)"
+_MONTH2 = _MONTH.replace("mname", "mname2")
 _FORMS: tuple[tuple[Grain, str], ...] = (
+    # Two months of one year: "between March and May 2025", "from March to May 2025", "2025年3月至5月".
+    ("span", rf"\b{_MONTH}\s*(?:and|to|through|until|till|-|–)\s*{_MONTH2},?\s+(?:of\s+)?{_YEAR}\b"),
+    (
+        "span",
+        r"(?P<year>20\d\d)\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月?\s*(?:到|至|-|–|~|～)\s*(?P<month2>1[0-2]|0?[1-9])\s*月",
+    ),
     ("day", r"(?P<year>20\d\d)\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月\s*(?P<day>[0-3]?\d)\s*[日号]"),
     ("day", r"\b(?P<year>20\d\d)[-/.](?P<month>1[0-2]|0?[1-9])[-/.](?P<day>[0-3]?\d)\b"),
     ("day", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
@@ -81,6 +88,7 @@ _UNTIL_ZH_AFTER = re.compile(r"^\s*(?:为止|止)")
 _UNTIL_ZH = re.compile(r"(?:截至|截止|截止到|到|至)\s*$")
 _AFTER_ZH = re.compile(r"^\s*(?:之后|以后|后)")
 _SINCE_ZH_AFTER = re.compile(r"^\s*(?:以来|起|开始)")
+_BOTH_ENDS = re.compile(r"\s(?:and|to|through|until|till)\s|[-–到至~～]", re.IGNORECASE)
 _YEAR_END = re.compile(r"^\s*(?:底|末|年底|年末)")
 _SINCE_ZH = re.compile(r"(?:自|从|自从)\s*$")
 
@@ -132,7 +140,13 @@ def _mention(grain: Grain, m: re.Match[str]) -> DateMention | None:
     groups = m.groupdict()
     year = int(groups.get("year") or groups.get("year2") or 0)
     month = MONTHS[groups["mname"].lower()] if groups.get("mname") else int(groups.get("month") or 0)
-    if grain == "span":
+    if grain == "span" and (groups.get("mname2") or groups.get("month2")):
+        last = MONTHS[groups["mname2"].lower()] if groups.get("mname2") else int(groups["month2"])
+        if last < month:
+            return None
+        lo = year * 10000 + month * 100 + 1
+        hi = year * 10000 + last * 100 + calendar.monthrange(year, last)[1]
+    elif grain == "span":
         part = str(groups.get("quarter") or groups.get("half")).lower()
         n = _ORDINALS.get(part) or _ORDINALS.get(part[:-2]) or int(part[0])  # "一", "first", "1st", "1"
         first, months = ((n - 1) * 3 + 1, 3) if groups.get("quarter") else ((n - 1) * 6 + 1, 6)
@@ -160,7 +174,10 @@ def date_range(text: str, mentions: list[DateMention] | None = None) -> DateRang
     hi: int | None = None
     for n, d in enumerate(mentions):
         before, after = text[: d.start], text[d.end :]
-        if "end of" in d.text.lower() or _YEAR_END.match(after) or "底" in d.text or "末" in d.text:
+        if d.grain == "span" and _BOTH_ENDS.search(d.text):  # "from March to May 2025": closed at both ends
+            lo = d.date_from if lo is None else min(lo, d.date_from)
+            hi = d.date_to if hi is None else max(hi, d.date_to)
+        elif "end of" in d.text.lower() or _YEAR_END.match(after) or "底" in d.text or "末" in d.text:
             hi = d.date_to
         elif _BEFORE_EN.search(before) or _BEFORE_ZH.match(after):
             hi = _day_before(d.date_from)
