@@ -15,7 +15,6 @@ finds 华为.
 
 from __future__ import annotations
 
-import difflib
 import gc
 import itertools
 import re
@@ -30,6 +29,7 @@ from pypinyin import lazy_pinyin
 
 from bot.register.aliases import ALIASES_PATH, Alias, load_aliases
 from bot.register.folding import LATIN, fold, fold_chars, fold_simplified, is_generic_folded
+from bot.register.near_misses import NearMisses
 from bot.register.places import PROVINCES
 from bot.register.query import EntityMatch
 from bot.register.records import RegisterRow
@@ -345,41 +345,18 @@ class NameCatalog:
     # -- near misses ------------------------------------------------------------------------------------
 
     @cached_property
-    def _grams(self) -> dict[str, set[str]]:
-        grams: dict[str, set[str]] = defaultdict(set)
-        for key, surface in self._surfaces.items():
-            # Names a user might misspell: not numbers, generic words or the long descriptive algorithm names.
-            if surface.generic or "number" in surface.targets or len(key) > 16:
-                continue
-            for gram in _grams(key):
-                grams[gram].add(key)
-        return grams
+    def _near_misses(self) -> NearMisses:
+        # Names a user might misspell: not numbers, generic words or the long descriptive algorithm names; a
+        # derived short name is offered as the register's own spellings it was derived from.
+        return NearMisses(
+            (key, tuple(sorted(v for vs in s.targets.values() for v in vs)) if s.how == "partial" else (s.display,))
+            for key, s in self._surfaces.items()
+            if not (s.generic or "number" in s.targets or len(key) > 16)
+        )
 
     def nearest(self, name: str, n: int = 5, cutoff: float = 0.6) -> list[str]:
         """Known names closest to `name` (a name that matched nothing), best first, as the register spells them."""
-        key = fold(name)
-        if len(key) < 2:
-            return []
-        counts: dict[str, int] = defaultdict(int)
-        for gram in _grams(key):
-            for candidate in self._grams.get(gram, ()):
-                counts[candidate] += 1
-        shortlist = sorted(counts, key=counts.__getitem__, reverse=True)[:200]
-        scored = []
-        for candidate in shortlist:
-            ratio = difflib.SequenceMatcher(None, key, candidate).ratio()
-            if ratio >= cutoff:
-                scored.append((ratio, -len(candidate), candidate))
-        scored.sort(reverse=True)
-        names: list[str] = []
-        for _, _, candidate in scored:
-            surface = self._surfaces[candidate]
-            # A derived short name is offered as the register's own spelling it was derived from.
-            shown = sorted(v for vs in surface.targets.values() for v in vs) if surface.how == "partial" else []
-            for display in shown or [surface.display]:
-                if display not in names:
-                    names.append(display)
-        return names[:n]
+        return self._near_misses.nearest(name, n, cutoff)
 
     # -- what the parser needs to know about the lists -------------------------------------------------
 
@@ -414,9 +391,3 @@ def _simplify_all(texts: Iterable[str]) -> dict[str, str]:
     if len(converted) != len(texts):
         return {t: to_simplified(t) for t in texts}
     return dict(zip(texts, converted, strict=True))
-
-
-def _grams(key: str) -> set[str]:
-    if _CJK.search(key):
-        return {key[i : i + 2] for i in range(len(key) - 1)} or {key}
-    return {key[i : i + 3] for i in range(len(key) - 2)} or {key}
