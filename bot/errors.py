@@ -19,6 +19,16 @@ class CorpusNotIndexed(BotError):
         super().__init__(f"No documents are indexed in {where}. Run `python -m bot ingest` first.")
 
 
+class PortInUse(BotError):
+    """Another program already listens on the address the server should use."""
+
+    def __init__(self, host: str, port: int) -> None:
+        super().__init__(
+            f"Port {port} on {host} is already in use, probably by another copy of the bot. Stop that one (Ctrl+C "
+            f"in its terminal) or serve on another port: `python -m bot serve --port {port + 1}` (or BOT_PORT)."
+        )
+
+
 class DocumentUnreadable(BotError):
     """A file in the corpus could not be read; ingest reports it and goes on."""
 

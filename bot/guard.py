@@ -52,6 +52,45 @@ class Refusal(Exception):
         self.headers = headers or {}
 
 
+def origin_refusal(origin: str) -> Refusal:
+    return Refusal(
+        403,
+        f"This site ({origin}) is not allowed to use this bot. The bot's owner can add it to BOT_ALLOWED_ORIGINS.",
+        "origin_not_allowed",
+    )
+
+
+def missing_key_refusal() -> Refusal:
+    return Refusal(
+        401,
+        "This API needs a key: send `Authorization: Bearer KEY` with a key the bot's owner set in BOT_API_KEYS.",
+        "missing_api_key",
+        {"WWW-Authenticate": "Bearer"},
+    )
+
+
+def invalid_key_refusal() -> Refusal:
+    return Refusal(
+        401,
+        "The API key is not valid. Send `Authorization: Bearer KEY` with a key the bot's owner set in BOT_API_KEYS.",
+        "invalid_api_key",
+        {"WWW-Authenticate": "Bearer"},
+    )
+
+
+def rate_refusal(per_minute: int, seconds: int) -> Refusal:
+    return Refusal(
+        429,
+        f"Too many requests: the limit is {per_minute} a minute. Try again in {seconds} s.",
+        "rate_limit_exceeded",
+        {"Retry-After": str(seconds)},
+    )
+
+
+def size_refusal(max_body: int) -> Refusal:
+    return Refusal(413, f"The request body is larger than {max_body} bytes (BOT_MAX_BODY_BYTES).", "body_too_large")
+
+
 def openai_error(status: int, message: str, code: str) -> dict[str, Any]:
     """An error body the way OpenAI's API (and so its SDKs) shape one."""
     error_type = OPENAI_ERROR_TYPES.get(status, "invalid_request_error" if status < 500 else "server_error")
@@ -155,12 +194,7 @@ class ApiGuard:
         """The request's body messages, read once the request has passed every check; else `Refusal`."""
         path = scope["path"]
         if origin is not None and not self._origin_allowed(origin, scope, headers):
-            raise Refusal(
-                403,
-                f"This site ({origin}) is not allowed to use this bot. "
-                "The bot's owner can add it to BOT_ALLOWED_ORIGINS.",
-                "origin_not_allowed",
-            )
+            raise origin_refusal(origin)
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > self.max_body:
             raise self._too_large()
@@ -168,13 +202,7 @@ class ApiGuard:
         if path in RATE_LIMITED_PATHS and scope["method"] == "POST":
             wait = self.limiter.wait(client)
             if wait:
-                seconds = max(1, math.ceil(wait))
-                raise Refusal(
-                    429,
-                    f"Too many requests: the limit is {int(self.limiter.capacity)} a minute. Try again in {seconds} s.",
-                    "rate_limit_exceeded",
-                    {"Retry-After": str(seconds)},
-                )
+                raise rate_refusal(int(self.limiter.capacity), max(1, math.ceil(wait)))
         return await self._read_body(receive)
 
     def _origin_allowed(self, origin: str, scope: Scope, headers: Headers) -> bool:
@@ -197,21 +225,9 @@ class ApiGuard:
             for n, known in enumerate(self.keys):
                 if scheme.lower() == "bearer" and hmac.compare_digest(given, known):
                     return f"key:{n}"
-            raise Refusal(
-                401,
-                "The API key is not valid. Send `Authorization: Bearer KEY` with a key the bot's owner "
-                "set in BOT_API_KEYS.",
-                "invalid_api_key",
-                {"WWW-Authenticate": "Bearer"},
-            )
+            raise invalid_key_refusal()
         if origin is None and path not in KEYLESS_PATHS:
-            raise Refusal(
-                401,
-                "This API needs a key: send `Authorization: Bearer KEY` with a key the bot's owner "
-                "set in BOT_API_KEYS.",
-                "missing_api_key",
-                {"WWW-Authenticate": "Bearer"},
-            )
+            raise missing_key_refusal()
         return by_address
 
     async def _read_body(self, receive: Receive) -> list[Message]:
@@ -230,9 +246,7 @@ class ApiGuard:
                 return messages
 
     def _too_large(self) -> Refusal:
-        return Refusal(
-            413, f"The request body is larger than {self.max_body} bytes (BOT_MAX_BODY_BYTES).", "body_too_large"
-        )
+        return size_refusal(self.max_body)
 
     @staticmethod
     def _preflight(origin: str) -> Response:

@@ -13,6 +13,7 @@ import gradio as gr
 
 from bot.core import Bot
 from bot.errors import BotError
+from bot.examples import EXAMPLES
 from bot.register.words import KIND_WORDS
 from bot.schema import Answer
 from bot.widget import embed_snippet
@@ -25,13 +26,6 @@ PLACEHOLDER_BASE_URL = "https://YOUR-BOT-HOST"
 
 Answers = dict[int, dict[str, Any]]  # chat message index -> {"question": str, "answer": Answer.to_dict()}
 
-EXAMPLES = [
-    "How many LLMs and AI applications were approved in the January 2024 batch?",
-    "When did the Interim Measures for generative AI services take effect?",
-    "Which companies were in the first batch approved on 31 August 2023?",
-    "截至2025年3月底，共有多少款生成式人工智能服务完成备案？",
-    "备案和登记有什么区别？",
-]
 
 CSS = """
 .citations { font-size: 0.92em; border-top: 1px solid var(--border-color-primary);

@@ -19,7 +19,7 @@ from bot.feedback import FeedbackStore
 from bot.server import create_app
 
 REPO = Path(__file__).resolve().parent.parent
-QUESTION = "How many LLMs and AI applications were approved in the January 2024 batch?"
+QUESTION = "How many models did the Harbour batch approve?"
 CITATION = {
     "n": 1,
     "title": "January 2024 batch",
@@ -49,6 +49,15 @@ def test_ratings_export_as_evaluation_questions(tmp_path):
     assert disliked["qid"] == f"feedback-{down}" and disliked["answerable"] is None and disliked["answers"] == []
     assert disliked["gold_doc_ids"] == [] and disliked["comment"] == "Wrong: ask Li."
     assert disliked["answer_given"] == "14 were approved. [1]" and disliked["citations"] == [CITATION]
+
+
+def test_the_export_is_in_the_golden_sets_format(tmp_path):
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    store.record(question=QUESTION, answer=ANSWERED, rating="up")
+    store.export(tmp_path / "feedback.jsonl")
+    [exported] = load_questions(tmp_path / "feedback.jsonl")
+    golden = load_questions(REPO / "tests" / "golden" / "questions.jsonl")
+    assert {key for question in golden for key in question} <= set(exported)
 
 
 def test_ratings_from_many_threads_all_land(tmp_path):
@@ -124,7 +133,7 @@ def test_bad_feedback_is_422(served, change):
 def test_cli_exports_the_ratings_for_bot_eval(tmp_path):
     store = FeedbackStore(tmp_path / "data" / "feedback.sqlite3")
     store.record(question=QUESTION, answer=ANSWERED, rating="up")
-    store.record(question="华为盘古大模型的参数量是多少？", answer={**DECLINED, "language": "zh"}, rating="down")
+    store.record(question="港口批次批准了多少个模型？", answer={**DECLINED, "language": "zh"}, rating="down")
     env = {**os.environ, "BOT_DATA_DIR": str(tmp_path / "data"), "HF_HUB_OFFLINE": "1"}
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -138,6 +147,6 @@ def test_cli_exports_the_ratings_for_bot_eval(tmp_path):
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert lines == load_questions(out)
     assert [q["qid"] for q in lines] == ["feedback-1", "feedback-2"]
-    assert lines[1]["question"] == "华为盘古大模型的参数量是多少？" and lines[1]["lang"] == "zh"
+    assert lines[1]["question"] == "港口批次批准了多少个模型？" and lines[1]["lang"] == "zh"
     counted = run()
     assert counted.returncode == 0 and "2 rated answers (1 up, 1 down)" in counted.stdout

@@ -3,16 +3,18 @@ uvicorn with real HTTP requests; plus the origin and token-bucket arithmetic on 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import httpx
 import pytest
+from expectations import COUNT_QUESTION, states_the_count
 
 from bot.config import Settings
 from bot.guard import RateLimiter, normalize_origin
 from bot.server import create_app
 
-QUESTION = "How many LLMs and AI applications were approved in the January 2024 batch?"
+QUESTION = COUNT_QUESTION
 ALLOWED = "http://127.0.0.1:9000"
 PREFLIGHT = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
 EVIL = "https://evil.example"
@@ -84,7 +86,7 @@ def test_by_default_another_site_is_refused_with_a_readable_403(default_url):
 @pytest.mark.slow
 def test_by_default_the_servers_own_pages_may_ask(default_url):
     response = httpx.post(f"{default_url}/api/ask", json={"question": QUESTION}, headers={"Origin": default_url})
-    assert response.status_code == 200 and "14" in response.json()["answer"]
+    assert response.status_code == 200 and states_the_count(response.json()["answer"])
     assert response.headers["access-control-allow-origin"] == default_url
 
 
@@ -109,7 +111,7 @@ def test_an_allowed_origin_gets_answers_and_cors_headers(guarded_url):
     assert set(methods) == {"GET", "POST", "OPTIONS"}
     body = {"question": QUESTION}
     response = httpx.post(f"{guarded_url}/api/ask", json=body, headers={"Origin": ALLOWED}, timeout=60)
-    assert response.status_code == 200 and "14" in response.json()["answer"]
+    assert response.status_code == 200 and states_the_count(response.json()["answer"])
     assert response.headers["access-control-allow-origin"] == ALLOWED and "Origin" in response.headers["vary"]
 
 
@@ -135,7 +137,7 @@ def test_a_program_without_a_right_key_gets_401(guarded_url, authorization, mess
 def test_a_program_with_a_right_key_gets_the_answer(guarded_url):
     headers = {"Authorization": "Bearer key-one"}
     response = httpx.post(f"{guarded_url}/api/ask", json={"question": QUESTION}, headers=headers, timeout=60)
-    assert response.status_code == 200 and "14" in response.json()["answer"]
+    assert response.status_code == 200 and states_the_count(response.json()["answer"])
 
 
 @pytest.mark.slow
@@ -174,3 +176,34 @@ def test_a_streamed_body_without_length_is_counted_too(guarded_url):
     response = httpx.post(f"{guarded_url}/api/ask", content=chunks(), headers=headers)
     assert "content-length" not in response.request.headers
     assert response.status_code == 413 and "larger than 4096 bytes" in response.json()["detail"]
+
+
+def _same_form(text: str) -> str:
+    """A message with its numbers and web addresses blanked, to compare a real body with a documented one."""
+    return re.sub(r"\d+", "N", re.sub(r"https?://[^)\s]+", "ORIGIN", text))
+
+
+@pytest.mark.slow
+def test_the_api_docs_show_the_refusals_the_guard_really_sends(corpus_bot, corpus_settings, live_server):
+    settings = corpus_settings.model_copy(update={"api_keys": "key-one", "rate_limit_per_minute": 1})
+    with live_server(create_app(corpus_bot, settings)) as url:
+        paths = httpx.get(f"{url}/openapi.json").json()["paths"]
+        feedback = {"question": "q", "answer": "a", "rating": "up", "channel": "api"}
+        key = {"Authorization": "Bearer key-one"}
+        real = {
+            401: httpx.post(f"{url}/api/feedback", json=feedback),
+            403: httpx.post(f"{url}/api/feedback", json=feedback, headers={"Origin": EVIL}),
+            413: httpx.post(f"{url}/api/feedback", json={**feedback, "answer": "x" * 70_000}, headers=key),
+        }
+        assert httpx.post(f"{url}/api/feedback", json=feedback, headers=key).status_code == 201
+        real[429] = httpx.post(f"{url}/api/feedback", json=feedback, headers=key)
+    for path in ("/api/ask", "/api/ask/stream", "/api/feedback"):
+        documented = paths[path]["post"]["responses"]
+        assert {"401", "403", "413", "429"} <= set(documented), path
+        for status, response in real.items():
+            example = documented[str(status)]["content"]["application/json"]["example"]
+            assert response.status_code == status and set(response.json()) == set(example) == {"detail"}
+            assert _same_form(response.json()["detail"]) == _same_form(example["detail"]), (path, status)
+    assert "Retry-After" in paths["/api/ask"]["post"]["responses"]["429"]["headers"]
+    assert {"503", "422"} <= set(paths["/api/ask"]["post"]["responses"])
+    assert set(paths["/api/feedback"]["post"]["requestBody"]["content"]["application/json"]["schema"]) == {"$ref"}
