@@ -265,4 +265,4 @@ def test_a_two_character_app_is_found_as_a_whole_name_only(group_catalog):
 
 
 def test_quotation_marks_inside_a_name_do_not_join_it_to_the_word_before(catalog):
-    assert values(catalog, "When was “i呈贡”微信小程序 registered?", "name") == {"“i呈贡”微信小程序"}
+    assert values(catalog, "Look up “i呈贡”微信小程序 in the register", "name") == {"“i呈贡”微信小程序"}

@@ -492,7 +492,7 @@ def test_what_an_app_uses_is_read_from_the_products(catalog, question):
     ("question", "unknown", "asks"),
     [
         ("Did Poe clear the CAC's generative AI filing?", "Poe", "any"),
-        ("Is Pika on China's list of deep-synthesis algorithms?", "Pika", "any"),
+        ("Does China's deep-synthesis register include Pika?", "Pika", "any"),
         ("Is Claude 3 among the services on the CAC register?", "Claude 3", "any"),
         ("Which company filed Leonardo.Ai?", "Leonardo.Ai", "company"),
         ("Is Anthropic's model listed by the CAC?", "Anthropic", "any"),
@@ -513,8 +513,8 @@ def test_a_latin_name_in_a_lookup_that_links_to_nothing_is_unknown(catalog, ques
 @pytest.mark.parametrize(
     "question",
     [
-        "What is the filing number?",
-        "What is the algorithm filing number?",
+        "What number did the filing get?",
+        "Under which number was the algorithm filed?",
         "算法备案编号是什么？",
     ],
 )
@@ -533,20 +533,20 @@ def test_a_yes_no_question_with_filters_lists_the_rows(catalog):
 @pytest.mark.parametrize(
     ("question", "wants"),
     [
-        ("What was 上海得物信息集团有限公司's name before the change?", "old"),
-        ("What did 上海得物信息集团有限公司 use to be called?", "old"),
-        ("上海得物信息集团有限公司原来叫什么？", "old"),
-        ("上海得物信息集团有限公司的曾用名是什么？", "old"),
-        ("What is 上海识装信息科技有限公司 known as now?", "new"),
-        ("上海识装信息科技有限公司改名为什么了？", "new"),
-        ("上海识装信息科技有限公司现在的名称是什么？", "new"),
-        ("Which company did 上海识装信息科技有限公司 become?", "new"),
+        ("What was 后来科技有限公司's name before the change?", "old"),
+        ("What did 后来科技有限公司 use to be called?", "old"),
+        ("后来科技有限公司原来叫什么？", "old"),
+        ("后来科技有限公司的曾用名是什么？", "old"),
+        ("What is 更早科技有限公司 known as now?", "new"),
+        ("更早科技有限公司改名为什么了？", "new"),
+        ("更早科技有限公司现在的名称是什么？", "new"),
+        ("Which company did 更早科技有限公司 become?", "new"),
     ],
 )
-def test_a_rename_question_says_which_name_it_wants(catalog, question, wants):
-    query = parse(catalog, question)
+def test_a_rename_question_says_which_name_it_wants(group_catalog, question, wants):
+    query = parse(group_catalog, question)
     assert (query.intent, query.asks, query.renamed_wants) == ("lookup", "renamed", wants)
-    assert "上海得物信息集团有限公司" in named(query, "company")
+    assert "后来科技有限公司" in named(query, "company")
 
 
 # -- which rows a linked name stands for -------------------------------------------------------------------
@@ -653,7 +653,7 @@ def test_an_unknown_name_after_a_place_is_still_unknown(catalog):
     assert (query.unknown_name, query.province) == ("Foobar Chat", "海南")
 
 
-@pytest.mark.parametrize("question", ["Which filed algorithms are used by 丁丁?", "丁丁这个应用用了哪些算法？"])
+@pytest.mark.parametrize("question", ["Which algorithms is the 丁丁 app using?", "丁丁这个应用用了哪些算法？"])
 def test_an_app_named_where_a_question_asks_what_it_uses_is_found_even_when_short(group_catalog, question):
     query = parse(group_catalog, question)
     assert query.intent == "list" and [(e.field, e.values) for e in query.entities] == [("product", ("丁丁",))]

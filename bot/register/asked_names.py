@@ -45,6 +45,7 @@ _BY_USE = [
     for p in (
         r"\bused\s+(?:by|in|on)\s+(?:the\s+)?(?P<x>.+?)(?:\s+app)?\s*[?？]?\s*$",
         r"\b(?:does|do|did)\s+(?:the\s+)?(?P<x>.+?)(?:\s+app)?\s+(?:use|rely\s+on|run\s+on)\b",
+        r"\b(?:is|are)\s+(?:the\s+)?(?P<x>.+?)(?:\s+app)?\s+using\b",
         r"\b(?:power|powers|behind)\s+(?:the\s+)?(?P<x>.+?)(?:\s+app)?\s*[?？]?\s*$",
         r"^(?:请问)?(?P<x>.+?)(?:这个|这款)?(?:app|应用|客户端)?(?:用了|使用了?|采用了?|用到了?|应用了|依赖)",
     )
@@ -72,7 +73,8 @@ _NOT_A_NAME = re.compile(
     r"它|它们|这个|那个|该服务|这些|那些|他们|有|什么|哪些|多少)$|\b(?:services?|algorithms?|filings?|models?|"
     r"companies|anything|any|many|much|all|every)\b|^(?:这|那|哪|该|所有|全部|多少|什么|几)"
     r"|^(?:生成式人工智能)?(?:服务|算法|模型|大模型|公司|企业|产品|应用)$"
-    r"|有没有|有无|是否|最近|最新|新的|哪些|什么|多少|注销|任何|有$",
+    r"|有没有|有无|是否|最近|最新|新的|哪些|什么|多少|注销|任何|有$"
+    r"|\bchina's\b|\bcac(?:'s)?\b|deep[\s-]*synthe|\bgenerative\b",
     re.IGNORECASE,
 )
 # A place in a candidate makes it a filter, not a name ("上海的大模型备案了吗" asks about Shanghai's models).

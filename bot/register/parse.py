@@ -203,14 +203,16 @@ def _intent(low: str, entities: list[EntityMatch] | str, query: dict) -> tuple[s
     companies = not isinstance(entities, str) and any(e.field == "company" for e in entities)
     if entities and companies and w.EVERYTHING.search(low) and not query["series"]:
         return "list", "any", "series"
+    narrowed = any(query[k] for k in ("province", "date_from", "date_to", "period", "category", "cancelled"))
     if w.LIST.search(low) and not (entities and w.WHICH_FIELD.search(low)):
+        if not entities and not narrowed and asks != "renamed" and w.WHICH_FIELD.search(low):
+            return "lookup", asks, ""  # "Under which number was it filed?" of nothing named: not the register's
         return "list", asks if asks in ("renamed",) else "any", ""
     if asks == "renamed" and not entities:
         return "list", "renamed", ""
     if entities:
         return "lookup", asks, ""
     if w.YES_NO.search(low):
-        narrowed = any(query[k] for k in ("province", "date_from", "date_to", "period", "category", "cancelled"))
         if narrowed and not w.PRONOUN.search(low):
             return "list", "any", ""  # "Were any services filed in Tibet in 2024?": those services
         return "", asks, ""  # "Is it filed?" names nothing: a follow-up, or not a register question
