@@ -162,7 +162,7 @@ def test_kind_filed_registered_or_both(catalog, question, kind):
         ("深度合成算法有多少", "deep-synthesis"),
         ("算法备案有多少条", "algorithm"),
         ("How many algorithm filings come from Zhejiang?", "algorithm"),
-        ("How many generative AI services are filed?", "genai"),
+        ("In total, how many filed gen-AI services are there?", "genai"),
         ("生成式人工智能服务备案有多少", "genai"),
         ("互联网信息服务算法备案有多少", "algorithm"),
     ],
