@@ -46,6 +46,19 @@ class CitationOut(BaseModel):
     quote: str = Field(description="Exactly the text at start:end of the source document.")
     start: int
     end: int
+    period: str | None = Field(None, description="A register row's list (YYYY-MM); absent for documents.")
+    row: int | None = Field(None, description="A register row's place in its list, from 1; absent for documents.")
+
+
+class RegisterTableOut(BaseModel):
+    query: dict[str, Any] = Field(description="The filters the question was read as.")
+    description: str = Field(description="The filters in words.")
+    total: int = Field(description="Rows matching, exactly (the table shows at most 20).")
+    rows: list[dict[str, Any]]
+    as_of: str | None = Field(description="The month of the latest list, YYYY-MM.")
+    groups: list[dict[str, Any]] | None = None
+    chart: dict[str, Any] | None = None
+    download: str | None = Field(None, description="The same rows from GET /api/register, as CSV.")
 
 
 class AnswerOut(BaseModel):
@@ -55,6 +68,15 @@ class AnswerOut(BaseModel):
     citations: list[CitationOut]
     confidence: float = Field(
         description="The score the abstention threshold is compared with (0..1): below it, the bot abstains."
+    )
+    standalone_question: str | None = Field(
+        None, description="A follow-up rewritten to stand alone: what was searched for (shown as 'Searched for')."
+    )
+    # Named `register` in JSON; the attribute has another name because BaseModel has a `register` already.
+    register_table: RegisterTableOut | None = Field(
+        None,
+        alias="register",
+        description="For a register question (lookup, list, count): the rows and the exact total.",
     )
 
 

@@ -24,10 +24,13 @@ CALIBRATION_SETS = [
 
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
     from bot.ingest import ingest
-    from bot.wiring import build_store
+    from bot.wiring import build_register_store, build_store
 
     paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
-    report = ingest(paths, build_store(settings), settings.chunk_chars, progress=not args.quiet)
+    register = build_register_store(settings)
+    report = ingest(paths, build_store(settings), settings.chunk_chars, progress=not args.quiet, register=register)
+    for line in report.table_lines():
+        print(f"Register table {line}")
     for source, reason in report.failed:
         print(f"warning: skipped {source}: {reason}", file=sys.stderr)
     print(f"Ingest: {report.summary()}")
@@ -42,6 +45,10 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return 0
     print(answer.answer)
+    if answer.register is not None and answer.register.rows:
+        from bot.register.words import table_markdown
+
+        print("\n" + table_markdown(answer.register.rows, answer.language))
     for citation in answer.citations:
         link = f" <{citation.url}>" if citation.url else ""
         print(f"\n[{citation.n}] {citation.title} ({citation.source}:{citation.start}-{citation.end}){link}")

@@ -1,21 +1,25 @@
-"""`Bot`: the library core. `Bot.ask(question, history) -> Answer` runs a LangChain chain
-(retrieve → answer → cite) over collaborators handed in by `bot.wiring.build_bot`.
-Edges (CLI, API, UI) call this and only translate its input and output.
+"""`Bot`: the library core. `Bot.ask(question, history) -> Answer` answers a register question (a
+lookup, list or count over the CAC's lists) from the register, and any other question by a LangChain
+chain (retrieve → answer → cite) over the documents. Collaborators are handed in by
+`bot.wiring.build_bot`. Edges (CLI, API, UI) call this and only translate its input and output.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Any, Protocol
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot.errors import CorpusNotIndexed, InvalidQuestion
+from bot.followup import standalone_question
+from bot.register.answer import RegisterAnswerer
 from bot.retrieve import HybridSearch
 from bot.schema import Answer, Passage
 from bot.store import IndexStats
-from bot.text import Language, detect_language, keyword_tokens
+from bot.text import Language, detect_language, is_traditional, to_simplified, to_traditional
 
 
 class Answerer(Protocol):
@@ -28,26 +32,54 @@ Message = dict[str, Any]  # {"role": "user" | "assistant", "content": str}
 class Bot:
     """Answers questions from the indexed documents, with citations, or says they don't cover it."""
 
-    def __init__(self, search: HybridSearch, answerer: Answerer, top_k: int = 6, max_question_chars: int = 2000):
+    def __init__(
+        self,
+        search: HybridSearch,
+        answerer: Answerer,
+        top_k: int = 6,
+        max_question_chars: int = 2000,
+        register: RegisterAnswerer | None = None,
+    ):
         self.search = search
         self.answerer = answerer
+        self.register = register
         self.top_k = top_k
         self.max_question_chars = max_question_chars
         self.chain: Runnable[dict[str, Any], Answer] = RunnableLambda(self._retrieve) | RunnableLambda(self._answer)
 
     def ask(self, question: str, history: Sequence[Message] = ()) -> Answer:
         """Answer one question; `history` (earlier turns) helps with short follow-ups."""
-        return self.chain.invoke(self._prepare(question, history))
+        state = self._prepare(question, history)
+        answer = self._from_register(state, history) or self.chain.invoke(state)
+        return _in_script_of(state, answer)
 
     def stream(self, question: str, history: Sequence[Message] = ()) -> Iterator[str | Answer]:
         """The answer text in pieces as it is produced, then the finished `Answer`."""
-        state = self._retrieve(self._prepare(question, history))
+        state = self._prepare(question, history)
+        whole = self._from_register(state, history)
+        if whole is None and state["traditional"]:
+            # Converting to Traditional characters needs the whole text: answer first, then send it in pieces.
+            whole = self.chain.invoke(state)
+        if whole is not None:
+            whole = _in_script_of(state, whole)
+            yield from re.findall(r"\S+\s*|\s+", whole.answer)
+            yield whole
+            return
+        state = self._retrieve(state)
         if hasattr(self.answerer, "stream"):
-            yield from self.answerer.stream(state["question"], state["passages"], state["language"])
+            for piece in self.answerer.stream(state["question"], state["passages"], state["language"]):
+                if isinstance(piece, Answer) and state["standalone"]:
+                    piece = replace(piece, standalone_question=state["standalone"])
+                yield piece
             return
         answer = self._answer(state)
         yield from re.findall(r"\S+\s*|\s+", answer.answer)
         yield answer
+
+    def warm_up(self) -> None:
+        """Do the one-off work of a first question now (the register's name catalog), not for the first user."""
+        if self.register is not None:
+            self.register.warm_up()
 
     def stats(self) -> IndexStats:
         return self.search.store.stats()
@@ -61,27 +93,43 @@ class Bot:
             raise InvalidQuestion(
                 f"The question is {len(question)} characters long; the limit is {self.max_question_chars}."
             )
-        if len(self.search.store.keywords) == 0:
+        if len(self.search.store.keywords) == 0 and (self.register is None or len(self.register.store) == 0):
             raise CorpusNotIndexed("the index")
         return question
 
     def _prepare(self, question: str, history: Sequence[Message]) -> dict[str, Any]:
+        """The question ready to answer. One in Traditional characters is read in Simplified, as the
+        documents and the register are written (華為 finds 华为), and answered in Traditional."""
         question = self.check(question)
-        return {"question": question, "query": _with_context(question, history), "language": detect_language(question)}
+        traditional = is_traditional(question)
+        if traditional:
+            question = to_simplified(question)
+            history = [{**m, "content": to_simplified(str(m.get("content", "")))} for m in history]
+        standalone = standalone_question(question, history)
+        return {
+            "question": standalone or question,
+            "query": standalone or question,
+            "asked": question,
+            "standalone": standalone,
+            "language": detect_language(question),
+            "traditional": traditional,
+        }
+
+    def _from_register(self, state: dict[str, Any], history: Sequence[Message]) -> Answer | None:
+        """The register's answer when the question asks for a lookup, list or count of its rows."""
+        if self.register is None:
+            return None
+        return self.register.answer(state["asked"], history, state["language"])
 
     def _retrieve(self, state: dict[str, Any]) -> dict[str, Any]:
         passages = self.search.search(state["query"], self.top_k, state["language"])
         return {**state, "passages": passages}
 
     def _answer(self, state: dict[str, Any]) -> Answer:
-        return self.answerer.answer(state["question"], state["passages"], state["language"])
+        answer = self.answerer.answer(state["question"], state["passages"], state["language"])
+        return replace(answer, standalone_question=state["standalone"]) if state["standalone"] else answer
 
 
-def _with_context(question: str, history: Sequence[Message]) -> str:
-    """A short follow-up ("and in Shanghai?") is searched together with the previous question."""
-    if len(keyword_tokens(question)) >= 3:
-        return question
-    for message in reversed(history):
-        if message.get("role") == "user" and str(message.get("content", "")).strip():
-            return f"{message['content']} {question}"
-    return question
+def _in_script_of(state: dict[str, Any], answer: Answer) -> Answer:
+    """The answer's text in Traditional characters when the question was; quotes stay exact slices."""
+    return replace(answer, answer=to_traditional(answer.answer)) if state.get("traditional") else answer

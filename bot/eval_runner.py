@@ -1,10 +1,14 @@
 """`python -m bot eval`: index an evaluation set into a throwaway store (or use the current index),
 ask every question with our bot and, with --baseline, with the plain LangChain pipeline, then write
-`metrics.json`, a chart and a Markdown report of bot against baseline and of every miss."""
+`metrics.json`, a chart and a Markdown report of bot against baseline and of every miss.
+A questions file with register questions (`kind: "register"`, e.g. `evalsets/register.jsonl`) is asked
+against a throwaway index of the whole corpus folder, documents and register lists, built by `bot ingest`'s
+own code, so the evaluation reads the register as a fresh clone would."""
 
 from __future__ import annotations
 
 import json
+import logging
 import tempfile
 import time
 from collections.abc import Callable
@@ -22,6 +26,7 @@ from bot.schema import Answer
 from bot.text import detect_language
 
 RECALL_AT = (1, 5, 10)
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -89,8 +94,10 @@ def _bot_system(bot) -> System:  # type: ignore[no-untyped-def]
 def corpus_documents(settings: Settings, lang: str | None = None) -> list[Document]:
     """The documents of the corpus folder, or only those in one language."""
     from bot.ingest import source_name
+    from bot.register.ingest import is_sidecar, is_table
 
-    documents = [read_document(p, source_name(p)) for p in find_documents([settings.corpus_dir])]
+    paths = [p for p in find_documents([settings.corpus_dir]) if not is_table(p) and not is_sidecar(p)]
+    documents = [read_document(p, source_name(p)) for p in paths]
     return [d for d in documents if lang is None or d.lang == lang]
 
 
@@ -105,6 +112,26 @@ def throwaway_bot(documents: list[Document], settings: Settings, data_dir: Path,
     index_documents(progress_bar, store, local.chunk_chars)
     store.refresh(force=True)
     return build_bot(local, store)
+
+
+def corpus_bot(settings: Settings, data_dir: Path, progress: bool = False) -> Bot:
+    """A bot over a fresh embedded index of the whole corpus folder, ingested as `bot ingest` does it.
+    Files the ingest could not read are logged (as `bot ingest` reports them) and left out."""
+    from bot.ingest import ingest
+    from bot.wiring import build_bot, build_register_store, build_store
+
+    local = settings.model_copy(update={"data_dir": data_dir, "chroma_host": None})
+    store, register = build_store(local), build_register_store(local)
+    report = ingest([settings.corpus_dir], store, local.chunk_chars, progress=progress, register=register)
+    if report.failed:
+        log.warning("The evaluation's index leaves out %d unreadable corpus files", len(report.failed))
+    store.refresh(force=True)
+    register.refresh(force=True)
+    return build_bot(local, store, register)
+
+
+def has_register_questions(questions: list[dict[str, Any]]) -> bool:
+    return any(q.get("kind") == "register" for q in questions)
 
 
 def evaluate_path(
@@ -129,6 +156,8 @@ def evaluate_path(
             documents = corpus_documents(settings, index_lang) if baseline or index_lang else []
         if path.is_dir() or index_lang:
             bot = throwaway_bot(documents, settings, Path(scratch) / "bot", progress)
+        elif has_register_questions(questions):
+            bot = corpus_bot(settings, Path(scratch) / "bot", progress)
         else:
             bot = build_bot(settings)
         results: dict[str, Any] = {}

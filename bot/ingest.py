@@ -1,5 +1,7 @@
 """Bringing files into the index, idempotently: new and changed documents are (re)chunked and
 embedded, unchanged ones skipped by content hash, vanished ones removed, unreadable ones reported.
+Register tables (.json, .csv, .xlsx, .docx) go to the register store (`bot.register.ingest`); the files
+that describe a register folder (README.md, manifest.json …) are neither.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from bot.chunking import Chunk, chunk_document
 from bot.config import PROJECT_ROOT
 from bot.documents import Document, find_documents, read_document
 from bot.errors import DocumentUnreadable
+from bot.register.ingest import ingest_tables, is_sidecar, is_table
+from bot.register.records import ReadReport
+from bot.register.store import RegisterStore
 from bot.store import ChunkStore
 
 log = logging.getLogger(__name__)
@@ -28,16 +33,31 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     chunks: int = 0
+    tables: list[ReadReport] = field(default_factory=list)  # register tables read this time
+    tables_unchanged: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.failed
 
     def summary(self) -> str:
-        return (
+        text = (
             f"added {len(self.added)}, updated {len(self.updated)}, removed {len(self.removed)}, "
             f"unchanged {len(self.unchanged)}, failed {len(self.failed)} ({self.chunks} chunks written)"
         )
+        if self.tables or self.tables_unchanged:
+            rows = sum(t.read for t in self.tables)
+            skipped = sum(len(t.skipped) for t in self.tables)
+            flagged = sum(len(t.flagged) for t in self.tables)
+            text += (
+                f"; register: {len(self.tables)} tables read ({rows} rows, {flagged} flagged, {skipped} skipped), "
+                f"{len(self.tables_unchanged)} unchanged"
+            )
+        return text
+
+    def table_lines(self) -> list[str]:
+        """One line per register table read: its rows, and what was flagged or skipped and why."""
+        return [table.summary() for table in self.tables]
 
 
 def source_name(path: Path) -> str:
@@ -55,16 +75,30 @@ def source_file(source: str) -> Path:
     return PROJECT_ROOT / source
 
 
-def ingest(paths: list[Path], store: ChunkStore, chunk_chars: int = 600, progress: bool = True) -> IngestReport:
-    """Bring the index in line with the files under `paths`; see the module docstring."""
+def ingest(
+    paths: list[Path],
+    store: ChunkStore,
+    chunk_chars: int = 600,
+    progress: bool = True,
+    register: RegisterStore | None = None,
+) -> IngestReport:
+    """Bring the index (and the register, when given) in line with the files under `paths`; see the module
+    docstring."""
     report = IngestReport()
     indexed = store.indexed_documents()
-    files = []
+    files, tables = [], []
     for path in paths:
-        if path.exists():
-            files.extend(find_documents([path]))
-        else:
+        if not path.exists():
             report.failed.append((source_name(path), "does not exist"))
+            continue
+        for found in find_documents([path]):
+            if is_sidecar(found):
+                continue
+            if is_table(found):
+                if register is not None:
+                    tables.append(found)
+            else:
+                files.append(found)
     seen: set[str] = set()
 
     def readable() -> Iterator[Document]:
@@ -78,11 +112,28 @@ def ingest(paths: list[Path], store: ChunkStore, chunk_chars: int = 600, progres
                 report.failed.append((source, error.reason))
 
     index_documents(readable(), store, chunk_chars, report, indexed)
-    for root in (p for p in paths if p.is_dir()):
-        prefix = source_name(root).rstrip("/") + "/"
-        for source in sorted(indexed):
-            if source.startswith(prefix) and source not in seen and not source_file(source).exists():
-                store.remove_document(source)
+    roots = [source_name(p).rstrip("/") + "/" for p in paths if p.is_dir()]
+
+    def vanished(source: str, present: set[str]) -> bool:
+        """A source under one of the folders ingested whose file is gone."""
+        return (
+            any(source.startswith(root) for root in roots)
+            and source not in present
+            and not source_file(source).exists()
+        )
+
+    for source in sorted(indexed):
+        if vanished(source, seen):
+            store.remove_document(source)
+            report.removed.append(source)
+    if register is not None:
+        table_sources = [(path, source_name(path)) for path in tables]
+        report.tables, report.tables_unchanged, failed = ingest_tables(table_sources, register, progress)
+        report.failed.extend(failed)
+        named = {source for _, source in table_sources}
+        for source in sorted(register.indexed_sources()):
+            if vanished(source, named):
+                register.remove_source(source)
                 report.removed.append(source)
     return report
 

@@ -30,6 +30,7 @@ from starlette.responses import Response
 from bot.api import SSE_HEADERS, BotDep
 from bot.errors import BotError, CorpusNotIndexed, InvalidQuestion
 from bot.guard import openai_error
+from bot.register.words import table_markdown
 from bot.schema import Answer
 
 log = logging.getLogger(__name__)
@@ -90,7 +91,7 @@ async def chat_completions(body: ChatRequest, bot: BotDep) -> Response:
     if body.stream:
         chunks = _chunks(bot.stream(question, history), completion_id, created)
         return StreamingResponse(chunks, media_type="text/event-stream", headers=SSE_HEADERS)
-    message = {"role": "assistant", "content": answer.answer, **_extras(answer)}
+    message = {"role": "assistant", "content": answer.answer + _table(answer), **_extras(answer)}
     return JSONResponse(
         {
             "id": completion_id,
@@ -113,7 +114,17 @@ def _question_and_history(messages: list[ChatMessage]) -> tuple[str, list[dict[s
 
 def _extras(answer: Answer) -> dict[str, Any]:
     data = answer.to_dict()
-    return {"citations": data["citations"], "abstained": data["abstained"], "language": data["language"]}
+    extras = {"citations": data["citations"], "abstained": data["abstained"], "language": data["language"]}
+    if "register" in data:
+        extras["register"] = data["register"]
+    return extras
+
+
+def _table(answer: Answer) -> str:
+    """A register answer's rows as a Markdown table after the text: OpenAI clients show only `content`."""
+    if answer.register is None or not answer.register.rows:
+        return ""
+    return "\n\n" + table_markdown(answer.register.rows, answer.language)
 
 
 async def _chunks(pieces: Iterator[str | Answer], completion_id: str, created: int) -> AsyncIterator[str]:
@@ -128,6 +139,8 @@ async def _chunks(pieces: Iterator[str | Answer], completion_id: str, created: i
     try:
         async for piece in iterate_in_threadpool(pieces):
             if isinstance(piece, Answer):
+                if table := _table(piece):
+                    yield chunk({"content": table})
                 yield chunk(_extras(piece), "stop")
             else:
                 yield chunk({"content": piece})

@@ -26,9 +26,39 @@ class Citation:
     quote: str
     start: int
     end: int
+    period: str | None = None  # a register row's list, "YYYY-MM"
+    row: int | None = None  # a register row's place in its list, from 1
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        return {k: v for k, v in data.items() if v is not None or k not in ("period", "row")}
+
+
+@dataclass(frozen=True)
+class TableResult:
+    """A register answer's data: the parsed filters, the exact total, the rows shown (at most 20), and
+    groups or a chart when the question asked for them."""
+
+    query: dict[str, Any]
+    description: str
+    total: int
+    rows: tuple[dict[str, Any], ...]
+    as_of: str | None
+    groups: tuple[dict[str, Any], ...] | None = None
+    chart: dict[str, Any] | None = None
+    download: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "description": self.description,
+            "total": self.total,
+            "rows": list(self.rows),
+            "as_of": self.as_of,
+            "groups": list(self.groups) if self.groups is not None else None,
+            "chart": self.chart,
+            "download": self.download,
+        }
 
 
 @dataclass(frozen=True)
@@ -38,12 +68,19 @@ class Answer:
     language: Language
     citations: tuple[Citation, ...] = ()
     confidence: float = 0.0
+    register: TableResult | None = None
+    standalone_question: str | None = None  # a follow-up as it was understood and searched for
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "answer": self.answer,
             "abstained": self.abstained,
             "language": self.language,
             "citations": [citation.to_dict() for citation in self.citations],
             "confidence": round(float(self.confidence), 4),
         }
+        if self.register is not None:
+            data["register"] = self.register.to_dict()
+        if self.standalone_question is not None:
+            data["standalone_question"] = self.standalone_question
+        return data

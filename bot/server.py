@@ -30,6 +30,7 @@ def create_app(
     from bot.guard import ApiGuard
     from bot.openai_api import add_openai_error_handlers
     from bot.openai_api import router as openai_router
+    from bot.register_api import router as register_router
     from bot.ui import CSS, build_ui
     from bot.widget.routes import router as widget_router
     from bot.wiring import build_bot
@@ -47,6 +48,7 @@ def create_app(
     app.state.settings = settings
     app.state.feedback = feedback or FeedbackStore(settings.feedback_path)
     app.include_router(router)
+    app.include_router(register_router)
     app.include_router(openai_router)
     app.include_router(widget_router)
     add_openai_error_handlers(app)
@@ -75,16 +77,20 @@ def serve(settings: Settings | None = None) -> None:
     import uvicorn
 
     from bot.ingest import ingest
-    from bot.wiring import build_bot, build_store
+    from bot.wiring import build_bot, build_register_store, build_store
 
     settings = settings or get_settings()
     sock = listening_socket(settings.host, settings.port)
     store = build_store(settings)
-    if len(store.keywords) == 0 and settings.corpus_dir.exists():
+    register = build_register_store(settings)
+    if (len(store.keywords) == 0 or len(register) == 0) and settings.corpus_dir.exists():
         log.warning("No index yet: indexing %s first.", settings.corpus_dir)
-        report = ingest([settings.corpus_dir], store, settings.chunk_chars)
+        report = ingest([settings.corpus_dir], store, settings.chunk_chars, register=register)
         print(f"Ingest: {report.summary()}")
         store.refresh(force=True)
-    app = create_app(build_bot(settings, store), settings)
+        register.refresh(force=True)
+    bot = build_bot(settings, store, register)
+    bot.warm_up()
+    app = create_app(bot, settings)
     print(f"Serving on http://{settings.host}:{settings.port}  (API docs at /docs; Ctrl+C stops it)")
     uvicorn.Server(uvicorn.Config(app, host=settings.host, port=settings.port, log_level="warning")).run(sockets=[sock])

@@ -1,5 +1,5 @@
-"""Language-aware text primitives: language detection, sentence spans with offsets, and the
-keyword tokens that BM25 and the answerer share. No I/O and no models here."""
+"""Language-aware text primitives: language detection, Traditional → Simplified Chinese, sentence spans
+with offsets, and the keyword tokens that BM25 and the answerer share. No I/O and no models here."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Literal
 
 import jieba
+import opencc
 import snowballstemmer
 
 Language = Literal["en", "zh"]
@@ -133,6 +134,36 @@ def detect_language(text: str) -> Language:
 def normalize(text: str) -> str:
     """Fold width and case and collapse spaces, for comparing answers and tokens."""
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().lower()
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """The text with Traditional Chinese characters in Simplified (華為 → 华为, 備案 → 备案), through OpenCC;
+    Simplified Chinese and other scripts pass through unchanged."""
+    if not _CJK.search(text):
+        return text
+    return _t2s().convert(text)
+
+
+@lru_cache(maxsize=1)
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2tw")
+
+
+def to_traditional(text: str) -> str:
+    """The text in Traditional characters (for answering a question asked in them)."""
+    if not _CJK.search(text):
+        return text
+    return _s2t().convert(text)
+
+
+def is_traditional(text: str) -> bool:
+    """Whether the text uses Traditional characters that differ from their Simplified forms."""
+    return bool(_CJK.search(text)) and to_simplified(text) != text
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import gradio as gr
 from bot.core import Bot
 from bot.errors import BotError
 from bot.examples import EXAMPLES
+from bot.register.words import KIND_WORDS
 from bot.schema import Answer
 from bot.widget import embed_snippet
 
@@ -32,12 +33,55 @@ CSS = """
 .citations blockquote { margin: .2em 0 .6em 0 !important; padding-left: .6em;
                         border-left: 3px solid var(--color-accent); }
 #index-status { opacity: .8; font-size: .9em; }
+.register-table { border-collapse: collapse; font-size: .88em; margin: .5em 0; }
+.register-table th, .register-table td { border: 1px solid var(--border-color-primary); padding: .2em .45em;
+                                         text-align: left; vertical-align: top; }
+.register-chart { max-width: 100%; margin: .5em 0; }
+.standalone { opacity: .75; font-size: .9em; margin-bottom: .3em; }
 """
+
+TABLE_HEADERS = {
+    "en": ("#", "Name", "Company", "Province", "Number", "Date", "Kind"),
+    "zh": ("#", "名称", "单位", "属地", "编号", "日期", "类型"),
+}
+
+
+def render_table(answer: Answer) -> str:
+    """A register answer's rows as an HTML table (escaped), its chart, and a link to download every row."""
+    table = answer.register
+    if table is None:
+        return ""
+    parts = []
+    if table.chart and table.chart.get("url"):
+        alt = html.escape(str(table.chart.get("title", "chart")), quote=True)
+        parts.append(f'<img class="register-chart" src="{html.escape(table.chart["url"], quote=True)}" alt="{alt}">')
+    if table.rows:
+        language = answer.language
+        head = "".join(f"<th>{html.escape(h)}</th>" for h in TABLE_HEADERS[language])
+        body = []
+        for row in table.rows:
+            kind = KIND_WORDS[language].get(f"{row['series']}:{row['kind']}", row["kind"])
+            province = row["province"] if language == "zh" else row.get("province_en") or row["province"]
+            cells = [f"[{row['citation']}]", row["name"], row["company"], province, row["number"], row["date"], kind]
+            body.append("<tr>" + "".join(f"<td>{html.escape(str(c or '–'))}</td>" for c in cells) + "</tr>")
+        parts.append(f'<table class="register-table"><tr>{head}</tr>{"".join(body)}</table>')
+    if table.download:
+        label = (
+            f"下载全部{table.total}项（CSV）" if answer.language == "zh" else f"Download all {table.total} rows (CSV)"
+        )
+        parts.append(f'<a href="{html.escape(table.download, quote=True)}" class="register-download">{label}</a>')
+    return "\n".join(parts)
 
 
 def render_answer(answer: Answer) -> str:
     """The answer and its sources as HTML; every piece of document or user text is escaped."""
-    parts = [html.escape(answer.answer)]
+    parts = []
+    if answer.standalone_question:
+        label = "检索的问题" if answer.language == "zh" else "Searched for"
+        parts.append(f'<div class="standalone"><i>{label}: {html.escape(answer.standalone_question)}</i></div>')
+    parts.append(html.escape(answer.answer))
+    if answer.register is not None:
+        parts.append(render_table(answer))
     if answer.citations:
         label = (
             "最相关的来源"

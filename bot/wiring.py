@@ -1,5 +1,5 @@
-"""The one place that builds the real objects from `Settings`: Chroma client, embedders, store,
-search, answerer and `Bot`. Tests build their own from the same parts."""
+"""The one place that builds the real objects from `Settings`: Chroma client, embedders, stores (documents
+and register), search, answerers and `Bot`. Tests build their own from the same parts."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from bot.answer import ExtractiveAnswerer
 from bot.config import Settings
 from bot.core import Answerer, Bot
 from bot.embeddings import MiniLMEmbeddings, UniversalSentenceEncoderEmbeddings
+from bot.register.answer import RegisterAnswerer
+from bot.register.store import RegisterStore
 from bot.retrieve import HybridSearch
 from bot.store import ChunkStore
 from bot.text import init_tokenizers
@@ -42,6 +44,25 @@ def build_store(settings: Settings) -> ChunkStore:
     return ChunkStore(chroma_client(settings), embedders, prefix=settings.collection_prefix)
 
 
+def build_register_store(settings: Settings) -> RegisterStore:
+    """The register's rows, in the same Chroma as the documents, embedded by the multilingual model."""
+    embedders = load_embedders(settings.english_embedder, settings.multilingual_embedder)
+    embedder = embedders.get("use") or next(iter(embedders.values()))
+    return RegisterStore(chroma_client(settings), embedder, prefix=settings.collection_prefix)
+
+
+def build_register_answerer(register: RegisterStore) -> RegisterAnswerer:
+    from bot.register.names import NameCatalog, load_aliases
+    from bot.register.parse import parse_register_question
+
+    aliases = load_aliases()
+    return RegisterAnswerer(
+        register,
+        lambda rows: NameCatalog.from_rows(rows, aliases),
+        parse_register_question,
+    )
+
+
 def load_abstain_model(settings: Settings) -> AbstainModel:
     """The calibrated abstain model (the packaged one unless `BOT_ABSTAIN_MODEL` names another)."""
     model = AbstainModel.load(settings.abstain_model) if settings.abstain_model else AbstainModel.load()
@@ -66,7 +87,7 @@ def build_answerer(settings: Settings, store: ChunkStore) -> Answerer:
     return extractive
 
 
-def build_bot(settings: Settings, store: ChunkStore | None = None) -> Bot:
+def build_bot(settings: Settings, store: ChunkStore | None = None, register: RegisterStore | None = None) -> Bot:
     import torch
 
     init_tokenizers()
@@ -74,9 +95,11 @@ def build_bot(settings: Settings, store: ChunkStore | None = None) -> Bot:
     # cores with parallel requests (measured: 17 ms with one thread, up to 0.5 s with two under load).
     torch.set_num_threads(settings.query_threads)
     store = store or build_store(settings)
+    register = register or build_register_store(settings)
     return Bot(
         HybridSearch(store),
         build_answerer(settings, store),
         top_k=settings.top_k,
         max_question_chars=settings.max_question_chars,
+        register=build_register_answerer(register),
     )

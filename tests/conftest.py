@@ -21,8 +21,9 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 from bot.config import Settings
 from bot.core import Bot
 from bot.ingest import ingest
+from bot.register.store import RegisterStore
 from bot.store import ChunkStore
-from bot.wiring import build_bot, build_store
+from bot.wiring import build_bot, build_register_store, build_store
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"
@@ -44,17 +45,24 @@ def corpus_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def corpus_store(corpus_settings: Settings) -> ChunkStore:
-    """The repository's corpus indexed with the real models into a real on-disk Chroma."""
+def corpus_register(corpus_settings: Settings) -> RegisterStore:
+    """The repository's register tables (documents skipped), in the same on-disk Chroma as `corpus_store`."""
+    return build_register_store(corpus_settings)
+
+
+@pytest.fixture(scope="session")
+def corpus_store(corpus_settings: Settings, corpus_register: RegisterStore) -> ChunkStore:
+    """The repository's corpus, documents and register tables, indexed with the real models into a real
+    on-disk Chroma."""
     store = build_store(corpus_settings)
-    report = ingest([CORPUS], store, corpus_settings.chunk_chars, progress=False)
+    report = ingest([CORPUS], store, corpus_settings.chunk_chars, progress=False, register=corpus_register)
     assert report.ok, report.failed
     return store
 
 
 @pytest.fixture(scope="session")
-def corpus_bot(corpus_settings: Settings, corpus_store: ChunkStore) -> Bot:
-    return build_bot(corpus_settings, corpus_store)
+def corpus_bot(corpus_settings: Settings, corpus_store: ChunkStore, corpus_register: RegisterStore) -> Bot:
+    return build_bot(corpus_settings, corpus_store, corpus_register)
 
 
 def _free_port() -> int:

@@ -107,7 +107,11 @@ form button{border:0;border-radius:8px;background:var(--a);color:#fff;padding:0 
 button:disabled{opacity:.5;cursor:default}
 :focus-visible{outline:2px solid #145;outline-offset:2px}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-.intro{color:#555}`;
+.intro{color:#555}
+table{border-collapse:collapse;font-size:12px;margin:6px 0;display:block;overflow-x:auto}
+td,th{border:1px solid #ddd;padding:2px 5px;text-align:left;vertical-align:top}
+.chart{max-width:100%;margin:6px 0}
+.asked{font-size:12px;font-style:italic;color:#555;margin:2px 0}`;
   host.style.setProperty("--a", accent);
 
   const launch = h("button.launch", {
@@ -182,6 +186,23 @@ button:disabled{opacity:.5;cursor:default}
     }));
   }
 
+  // A register answer's rows (at most 20), its chart and a link to download every row.
+  function tableOf(a) {
+    const t = a.register;
+    const cn = a.language === "zh";
+    const out = [];
+    if (t.chart && t.chart.url) out.push(h("img.chart", { src: url(t.chart.url.replace(/^\//, "")), alt: t.chart.title || "" }));
+    if (t.rows && t.rows.length) {
+      const head = cn ? ["#", "名称", "单位", "属地", "编号", "日期"] : ["#", "Name", "Company", "Province", "Number", "Date"];
+      out.push(h("table", {}, h("tr", {}, ...head.map((x) => h("th", {}, x))), ...t.rows.map((r) => h("tr", {},
+        ...[`[${r.citation}]`, r.name, r.company, cn ? r.province : r.province_en || r.province, r.number, r.date || "–"]
+          .map((x) => h("td", {}, String(x)))))));
+    }
+    if (t.download) out.push(h("a", { href: url(t.download.replace(/^\//, "")) },
+      cn ? `下载全部${t.total}项（CSV）` : `Download all ${t.total} rows (CSV)`));
+    return h("div.table", {}, ...out);
+  }
+
   function feedbackRow(m, i) {
     const note = h("span.note", { role: "status" });
     const comment = h("input", { type: "text", placeholder: L.comment, "aria-label": L.comment, maxlength: "2000" });
@@ -221,6 +242,11 @@ button:disabled{opacity:.5;cursor:default}
   function bubble(m, i) {
     const cls = m.role === "user" ? "msg.user" : m.error ? "msg.err" : "msg.bot";
     const el = h("div." + cls, {}, h("div.who", {}, m.role === "user" ? L.you : L.bot), h("div.txt", {}, m.content));
+    if (m.answer && m.answer.standalone_question) {
+      el.insertBefore(h("div.asked", {}, (m.answer.language === "zh" ? "检索的问题：" : "Searched for: ") +
+        m.answer.standalone_question), el.lastChild);
+    }
+    if (m.answer && m.answer.register) el.append(tableOf(m.answer));
     if (m.answer) el.append(sourcesOf(m.answer), feedbackRow(m, i));
     return el;
   }

@@ -1,0 +1,148 @@
+"""The cue words register questions use, in English and Chinese (Simplified; questions are converted first), as
+compiled patterns: which series, kind, category or role a question names, what it asks (count, list, chart,
+a lookup's field), follow-up cues, and the cues that make it a question for the documents instead.
+
+Only patterns live here; `bot.register.parse` decides what they mean together. Patterns run on the question
+with its linked names blanked out, lower-cased.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+SERIES_DEEP = _re(r"deep[\s-]*synthe(?:sis|tic)|deep[\s-]*fakes?|深度合成")
+SERIES_ALGORITHM = _re(
+    r"algorithm\s+(?:filings?|registers?|registry|lists?|records?)|algorithms?\s+filed"
+    r"|(?:internet\s+information\s+service|recommendation|recommender|search|ranking|scheduling|dispatch(?:ing)?"
+    r"|personali[sz]ed\s+push|filtering)\s+algorithms?|互联网信息服务算法|算法备案|算法清单|推荐算法|搜索算法"
+)
+SERIES_GENAI = _re(
+    r"generative[\s-]*(?:ai|artificial\s+intelligence)|\bgen[\s-]?ai\b|生成式人工智能|生成式ai|生成式|大模型"
+    r"|large\s+(?:language\s+)?models?|\bllms?\b|\bai\s+services?\b|\bchatbots?\b"
+)
+ALGORITHM_BARE = _re(r"\balgorithms?\b|算法")
+SERVICE_WEAK = _re(r"\bservices?\b|(?<!信息)服务(?!提供者|技术支持者|算法)|\bmodels?\b|模型")
+
+CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("内容过滤类", _re(r"内容过滤类?|content[\s-]+filter(?:ing)?")),
+    ("信息检索类", _re(r"信息检索类?|information\s+retrieval")),
+    (
+        "个性化推送类",
+        _re(r"个性化推送类?|推送类|推荐算法|personali[sz]ed\s+(?:push|recommendation)|recommend(?:ation|er)s?\b"),
+    ),
+    ("检索过滤类", _re(r"检索过滤类?|搜索算法|\bsearch\s+(?:and\s+filter(?:ing)?\s+)?algorithms?")),
+    ("调度决策类", _re(r"调度决策类?|调度算法|\bscheduling\b|\bdispatch(?:ing)?\b|decision[\s-]+making")),
+    ("排序精选类", _re(r"排序精选类?|排序算法|\branking\b|\bselection\s+algorithms?")),
+    ("生成合成类", _re(r"生成合成类|generation\s+and\s+synthesis\s+algorithms?")),
+    ("服务技术支持者", _re(r"(?:服务)?技术支持者|technical\s+support(?:ers?)?\b|technology\s+support(?:ers?)?\b")),
+    ("服务提供者", _re(r"服务提供者|service\s+providers?")),
+)
+ROLES = frozenset({"服务提供者", "服务技术支持者"})
+
+KIND_BOTH = _re(
+    r"filed\s+or\s+registered|registered\s+or\s+filed|filings?\s+(?:and|or)\s+registrations?"
+    r"|registrations?\s+(?:and|or)\s+filings?|备案(?:和|或|与|及|或者|以及)登记|登记(?:和|或|与|及|或者|以及)备案"
+    r"|\bapprov(?:ed|als?)\b|获批|批准|审批|通过了?(?:审核|审查)?|\bcleared\b|\blicen[cs]ed\b"
+)
+KIND_REGISTRATION = _re(r"\bregistered\b|\bregistrations?\b|登记")
+KIND_FILING = _re(r"\bfiled\b|\bfilings?\b|备案")
+
+CANCELLED = _re(r"\bcancel(?:l)?(?:ed|ations?)\b|\brevoked\b|\bderegistered\b|\bwithdrawn\b|注销|撤销|吊销")
+RENAMED = _re(
+    r"\brenamed\b|\brename\b|\bname\s+change|\bchanged?\s+(?:its\s+|their\s+)?names?\b|\bformerly\b|\bnew\s+name\b"
+    r"|更名|改名|名称变更|变更为|原名|新名"
+)
+
+CHART = _re(
+    r"\bcharts?\b|\bgraphs?\b|\bplot\b|\bvisuali[sz]|\btrends?\b|\bover\s+time\b|\bgr[eo]wn\b|\bgrowth\b|\bgrow(?:ing|s)?\b"
+    r"|\b(?:per|by|each|every)\s+(?:month|list|year|province|region)\b|\bbreakdown\b|\bdistribution\b|\bacross\s+provinces\b"
+    r"|图表|画图|作图|柱状图|折线图|饼图|趋势|增长|走势|变化|分布|各省|每个省|分省|按省|各地区|每期|每批|每月|逐月|按月|按年|每年|各年"
+)
+CHART_BY_PROVINCE = _re(r"provinc|region|各省|每个省|分省|按省|各地|地区|分布|\bwhere\b")
+BY_SERIES = _re(r"\b(?:by|per|each)\s+(?:series|register)\b|各类备案|按类型|各系列|分系列")
+
+COUNT = _re(
+    r"\bhow\s+many\b|(?<!filing\s)(?<!registration\s)\bnumber\s+of\b|\bcount\b|\btotal\b|\bin\s+all\b"
+    r"|(?<!是)多少|几个|几项|几款|几家|几条|几种|几批|数量|总数|一共|总共|共有|合计|统计"
+)
+LIST = _re(
+    r"\bwhich\b|\bwhat\s+(?:services|algorithms|filings|registrations|models|apps|products|companies)\b|^\s*list\b|\blist\s+(?:all|the|them|those|every|each)\b|\bwhat\s+are\b|\bshow\b|\bname\s+(?:the|all)\b"
+    r"|\bgive\s+me\b|\benumerate\b|哪些|列出|列表|列一下|有什么|都有谁|是哪些|有哪几|哪几"
+)
+LATEST = _re(
+    r"\b(?:latest|newest|most\s+recent(?:ly)?)\b(?!\s+(?:list|batch|release|publication|update))"
+    r"|\blast\s+(?:filed|registered|one|service|filing)\b|最新(?!一期|一批|清单|名单|的清单|的名单|批次|公布)|最近(?:一次|一个)"
+)
+FIRST = _re(r"\b(?:first|earliest)\b(?!\s+(?:list|batch))|最早|第一个|第一家|第一款|首个|首家|首款")
+
+ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("date", _re(r"\bwhen\b|\bwhat\s+(?:date|day)\b|\bwhich\s+(?:date|day)\b|何时|什么时候|哪天|哪一天|日期|时间")),
+    (
+        "number",
+        _re(
+            r"\b(?:filing|registration|record)\s+(?:numbers?|no|id|code)\b|\bwhat\s+number\b|\bnumbers?\b(?!\s+of)"
+            r"|编号|备案号|登记号|号码"
+        ),
+    ),
+    (
+        "company",
+        _re(
+            r"\bwho\b|\bwhich\s+(?:company|companies|firm|organi[sz]ation|entity)\b|\bwhat\s+company\b|\bbehind\b"
+            r"|谁|哪家公司|哪个公司|哪家企业|什么公司|主体|备案单位|运营方"
+        ),
+    ),
+    (
+        "province",
+        _re(r"\bwhere\b|\bwhich\s+(?:province|region)\b|\bwhat\s+province\b|哪里|哪个省|哪个地方|在哪|属地|哪个地区"),
+    ),
+)
+WHICH_FIELD = _re(r"\bwhich\s+(?:province|region|company|companies|firm|organi[sz]ation|entity|date|day)\b")
+EVERYTHING = _re(
+    r"^\s*what\s+(?:has|have|did)\b|\beverything\b|\ball\s+(?:of\s+)?(?:the\s+)?(?:filings|things)\b"
+    r"|备案了(?:哪些|什么)|都备案|有哪些备案|哪些备案|所有备案|全部备案|备案过(?:哪些|什么)"
+)
+APP_AFTER = _re(r"^\s*(?:'s\s+)?(?:apps?\b|application\b|应用|客户端)")
+
+LATEST_LIST = _re(
+    r"\b(?:latest|newest|most\s+recent|last|current)\s+(?:list|batch|release|publication|update)\b"
+    r"|最新(?:一期|一批|清单|名单|的清单|的名单|批次|公布)|最近一期|最近一批"
+)
+FIRST_LIST = _re(r"\bfirst\s+(?:list|batch)\b|首批|第一批|第一期")
+LIST_AFTER_DATE = _re(r"^\s*(?:'s\s+)?(?:list|的?清单|的?名单|一期|那期|的?公告|公布的?)")
+LIST_BEFORE_DATE = _re(r"\blists?\s+(?:of|for|from|published\s+in)\s+(?:the\s+)?$|清单\s*$")
+BATCH_AFTER_DATE = _re(r"^\s*(?:'s\s+)?(?:batch|round|那批|批次|一批|批)")
+BATCH = _re(r"\bbatch(?:es)?\b|\bround\b|批次|那批|这批|一批")
+
+REGISTER_WORDS = _re(
+    r"\bfil(?:e|ed|ing|ings)\b|\bregist(?:er|ered|ration|rations|ry)\b|\bapprov|\bservices?\b|\balgorithms?\b"
+    r"|\bmodels?\b|\bcompan(?:y|ies)\b|\bbatch\b|\blist(?:ed|s)?\b|\bcac\b|deep[\s-]*synthesis|generative|\bcancel"
+    r"|\brenamed\b|备案|登记|算法|服务|模型|公司|企业|清单|名单|批|上线|获批|注销|更名|产品|应用"
+)
+DOCUMENT_CUES = _re(
+    r"\bmust\b|\bshould\b|\bshall\b|\brequire[sd]?\b|\brequirements?\b|\bobligations?\b|\bpenalt(?:y|ies)\b"
+    r"|\bmean(?:s|ing|t)?\b|\bdefin(?:e|ed|ition)\b|\bwhy\b|\bhow\s+(?:do|does|did|can|could|should|would|to|is|are)\b"
+    r"|\bprocess\b|\bprocedures?\b|\bsteps?\b|\bapply\b|\bdisplay\b|\blabel(?:l)?(?:ing|ed|s)?\b|\bdifference\b"
+    r"|\bexplain\b|\binterim\s+measures\b|\bregulations?\b|\blaws?\b|\brules?\b|\bprovisions?\b"
+    r"|必须|应当|应该|需要|须要|要求|规定|义务|责任|处罚|罚款|什么是|是什么意思|什么意思|含义|定义|为什么|为何|如何|怎么(?!样)"
+    r"|怎样|流程|程序|步骤|材料|条件|标识|区别|办法|条例|法规|规则"
+)
+YES_NO = _re(r"^\s*(?:is|are|was|were|has|have|had|did|does|do|can)\b(?!\s+there)|(?:吗|嘛|(?<!什)么)\s*[?？]?\s*$")
+DEFINITION = _re(
+    r"^\s*what\s+(?:is|are)\s+(?:a\s+|an\s+|the\s+)?(?:deep[\s-]*synthesis|generative\s+ai|algorithm\s+filing"
+    r"|filing|registration|备案|登记)s?\s*\??\s*$"
+)
+
+FOLLOW_UP = _re(
+    r"^\s*(?:and|what\s+about|how\s+about|also|then|same\s+for|now)\b|^\s*(?:那|那么|还有|再|换成|改成|如果是)"
+    r"|呢\s*[?？]?\s*$|\b(?:it|they|them|those|these|ones)\b|\bhow\s+many\s+(?:were|are|of)\b|它们|这些|其中|他们|那些"
+    r"|列出来|都是|分别是|多少是"
+)
+LIST_THEM = _re(
+    r"\bwhich\s+(?:were|are)\s+they\b|\b(?:list|show|name)\s+(?:them|those|these)\b|\bwhat\s+(?:were|are)\s+they\b"
+    r"|\bwhich\s+ones\b|列出来|列一下|都是哪些|是哪些|有哪些|分别是|都有哪些"
+)

@@ -1,0 +1,163 @@
+"""Dates and date ranges in a register question, in English and Chinese: "in January 2024", "2024年1月",
+"before April 2024", "in 2025", "since June 2025", "on 17 January 2024", "2024年1月17日", "between March and
+May 2025", "截至2025年底". Each becomes an inclusive YYYYMMDD range with the span it was read from.
+
+It does not decide what a date means for a question (a batch, a list's period): `bot.register.parse` does,
+from the words around the span this module reports.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Grain = Literal["day", "month", "year"]
+
+MONTHS = {
+    name: n
+    for n, names in enumerate(
+        [
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sep sept",
+            "october oct",
+            "november nov",
+            "december dec",
+        ],
+        1,
+    )
+    for name in names.split()
+}
+_MONTH = r"(?P<mname>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>20\d\d)"
+_FORMS: tuple[tuple[Grain, str], ...] = (
+    ("day", r"(?P<year>20\d\d)\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月\s*(?P<day>[0-3]?\d)\s*[日号]"),
+    ("day", r"\b(?P<year>20\d\d)[-/.](?P<month>1[0-2]|0?[1-9])[-/.](?P<day>[0-3]?\d)\b"),
+    ("day", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
+    ("day", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
+    ("month", r"(?P<year>20\d\d)\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月(?:份)?"),
+    ("month", rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
+    ("month", r"\b(?P<year>20\d\d)-(?P<month>1[0-2]|0[1-9])\b"),
+    ("year", r"(?P<year>20\d\d)\s*年(?:度)?(?P<yearend>底|末|年底|年末)?"),
+    ("year", rf"\b(?:the\s+end\s+of\s+)?{_YEAR}\b"),
+)
+_PATTERNS = [(grain, re.compile(form, re.IGNORECASE)) for grain, form in _FORMS]
+
+# Words before (English) or after (Chinese) a date that turn it into an open range.
+_BEFORE_EN = re.compile(r"\b(?:before|prior\s+to|earlier\s+than)\s*$", re.IGNORECASE)
+_UNTIL_EN = re.compile(r"\b(?:until|till|by|up\s+to|through|as\s+of|no\s+later\s+than|by\s+the\s+end\s+of)\s*$", re.I)
+_AFTER_EN = re.compile(r"\b(?:after|later\s+than)\s*$", re.IGNORECASE)
+_SINCE_EN = re.compile(r"\b(?:since|from|starting(?:\s+in)?|beginning(?:\s+in)?|as\s+from)\s*$", re.IGNORECASE)
+_BEFORE_ZH = re.compile(r"^\s*(?:之前|以前|前)")
+_UNTIL_ZH_AFTER = re.compile(r"^\s*(?:为止|止)")
+_UNTIL_ZH = re.compile(r"(?:截至|截止|截止到|到|至)\s*$")
+_AFTER_ZH = re.compile(r"^\s*(?:之后|以后|后)")
+_SINCE_ZH_AFTER = re.compile(r"^\s*(?:以来|起|开始)")
+_YEAR_END = re.compile(r"^\s*(?:底|末|年底|年末)")
+_SINCE_ZH = re.compile(r"(?:自|从|自从)\s*$")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression: its inclusive range, its grain, and where it was in the text."""
+
+    start: int
+    end: int
+    date_from: int
+    date_to: int
+    grain: Grain
+    text: str
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """What the question's dates say together: an inclusive range (either end may be open)."""
+
+    date_from: int | None
+    date_to: int | None
+    mentions: tuple[DateMention, ...]
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date expression in `text`, longest first where they overlap, in reading order."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for grain, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            mention = _mention(grain, m)
+            if mention:
+                found.append(mention)
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _mention(grain: Grain, m: re.Match[str]) -> DateMention | None:
+    groups = m.groupdict()
+    year = int(groups["year"])
+    month = MONTHS[groups["mname"].lower()] if groups.get("mname") else int(groups.get("month") or 0)
+    if grain == "year":
+        lo, hi = year * 10000 + 101, year * 10000 + 1231
+    elif grain == "month":
+        last = calendar.monthrange(year, month)[1]
+        lo, hi = year * 10000 + month * 100 + 1, year * 10000 + month * 100 + last
+    else:
+        day = int(groups["day"])
+        if not 1 <= day <= calendar.monthrange(year, month)[1]:
+            return None
+        lo = hi = year * 10000 + month * 100 + day
+    return DateMention(m.start(), m.end(), lo, hi, grain, m.group(0))
+
+
+def date_range(text: str, mentions: list[DateMention] | None = None) -> DateRange:
+    """The range the question's dates describe: one date is its own range, "before X" ends the day before X,
+    "since X" starts at X, "between X and Y" / "从X到Y" spans both, "截至X" ends at X's end."""
+    mentions = find_dates(text) if mentions is None else mentions
+    lo: int | None = None
+    hi: int | None = None
+    for n, d in enumerate(mentions):
+        before, after = text[: d.start], text[d.end :]
+        if "end of" in d.text.lower() or _YEAR_END.match(after) or "底" in d.text or "末" in d.text:
+            hi = d.date_to
+        elif _BEFORE_EN.search(before) or _BEFORE_ZH.match(after):
+            hi = _day_before(d.date_from)
+        elif _UNTIL_EN.search(before) or _UNTIL_ZH.search(before) or _UNTIL_ZH_AFTER.match(after):
+            hi = d.date_to
+        elif _AFTER_EN.search(before) or _AFTER_ZH.match(after):
+            lo = _day_after(d.date_to)
+        elif _SINCE_EN.search(before) or _SINCE_ZH.search(before) or _SINCE_ZH_AFTER.match(after):
+            lo = d.date_from
+        elif n > 0 and re.search(r"(?:\band\b|\bto\b|-|–|到|至)\s*$", before[mentions[n - 1].end :]):
+            hi = d.date_to
+        else:
+            lo = d.date_from if lo is None else min(lo, d.date_from)
+            hi = d.date_to if hi is None else max(hi, d.date_to)
+    return DateRange(lo, hi, tuple(mentions))
+
+
+def _day_before(day: int) -> int:
+    year, month, dd = day // 10000, day // 100 % 100, day % 100
+    if dd > 1:
+        return day - 1
+    if month > 1:
+        return year * 10000 + (month - 1) * 100 + calendar.monthrange(year, month - 1)[1]
+    return (year - 1) * 10000 + 1231
+
+
+def _day_after(day: int) -> int:
+    year, month, dd = day // 10000, day // 100 % 100, day % 100
+    if dd < calendar.monthrange(year, month)[1]:
+        return day + 1
+    if month < 12:
+        return year * 10000 + (month + 1) * 100 + 1
+    return (year + 1) * 10000 + 101
