@@ -119,7 +119,26 @@ class Bot:
         """The register's answer when the question asks for a lookup, list or count of its rows."""
         if self.register is None:
             return None
-        return self.register.answer(state["asked"], history, state["language"])
+        answer = self.register.answer(state["asked"], history, state["language"])
+        return self._beside_reported_figure(state, answer) if answer is not None else None
+
+    def _beside_reported_figure(self, state: dict[str, Any], answer: Answer) -> Answer:
+        """A running total "as of" a date is also given as the documents report it, when they do: the lists
+        and the figures reported at the time can differ, and the reader should see both, not one picked."""
+        table = answer.register
+        if table is None or table.query.get("intent") != "count" or table.query.get("entities"):
+            return answer
+        if not table.query.get("date_to") or table.query.get("date_from"):
+            return answer
+        reported = self.chain.invoke(state)
+        if reported.abstained or not reported.citations or not re.search(r"\d", reported.citations[0].quote):
+            return answer
+        cited = replace(reported.citations[0], n=len(answer.citations) + 1)
+        if answer.language == "zh":
+            text = f"{answer.answer}文档中当时报道的数字：“{cited.quote}”[{cited.n}]"
+        else:
+            text = f"{answer.answer} The documents give the figure reported at the time: “{cited.quote}” [{cited.n}]"
+        return replace(answer, answer=text, citations=(*answer.citations, cited))
 
     def _retrieve(self, state: dict[str, Any]) -> dict[str, Any]:
         passages = self.search.search(state["query"], self.top_k, state["language"])

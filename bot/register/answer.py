@@ -145,7 +145,7 @@ class RegisterAnswerer:
                 which = "The latest" if query.intent == "latest" else "The first"
                 description = f"{which}, dated {day}: {description[0].lower()}{description[1:]}"
         head = f"{description}：{count}。" if language == "zh" else f"{description}: {count}."
-        if len(rows) <= SAY_NAMES_UP_TO and query.intent != "count":
+        if len(rows) <= SAY_NAMES_UP_TO:
             head += _names_of(rows, language, self._english)
         if query.group_by == "series" and len({row.series for row in rows}) > 1:
             head += " " + _by_series(rows, language)
@@ -234,6 +234,8 @@ class RegisterAnswerer:
             if others:
                 rest = ", ".join(f"{by_date[d]} on {say_date(d, 'en')} ({_places(rows, d, 'en')})" for d in others)
                 text += f" Counting by date, {period[0].lower()}{period[1:]} come to {len(rows)} in all: also {rest}."
+        if len(batch) <= SAY_NAMES_UP_TO:
+            text += _names_of(batch, language, self._english)
         batch_query = replace(query, date_from=date, date_to=date)
         return self._answer(text, batch_query, batch, as_of, language)
 
