@@ -93,6 +93,8 @@ _GENERIC_ASKED = frozenset(
     number amount percentage share proportion part role thing things reason purpose point place term word words
     happened happen happens else event events""".split()
 )
+_WEB_WORDS = frozenset({"address", "website", "site", "url", "domain", "link", "网址", "网站", "域名"})
+_WEB_ADDRESS = re.compile(r"https?://|\b[\w-]+(?:\.[\w-]+)+\.(?:cn|com|org|net|gov|edu)\b", re.I)
 _ZH_ASKED = re.compile(
     r"(?:哪些|哪个|哪家|哪位|哪款|哪种|哪类|哪国)([\u4e00-\u9fff]{1,6}?)(?=[的是在有获被于了，。？?]|$)"
 )
@@ -183,7 +185,8 @@ def violation(constraints: Constraints, context: SentenceContext) -> Violation |
                 return Violation("entity", entity)
     if constraints.asked and same_language:
         whole = " ".join((context.passage, context.heading, context.title))
-        if not _names(constraints.asked, constraints, whole, strip_entities=True):
+        web = constraints.asked.lower() in _WEB_WORDS and _WEB_ADDRESS.search(whole)
+        if not web and not _names(constraints.asked, constraints, whole, strip_entities=True):
             return Violation("asked", constraints.asked_phrase or constraints.asked)
     return None
 
@@ -272,6 +275,9 @@ def _en_asked(question: str, entities: tuple[str, ...]) -> tuple[str | None, str
     if "'s " in phrase or "’s " in phrase:  # "the Shanghai AI Lab's budget": the thing owned is asked
         phrase = re.split(r"['’]s\s+", phrase)[-1]
     words = [w for w in phrase.split() if w.lower() not in STOPWORDS]
+    # "which publication reported that …": the phrase ends before its verb.
+    verb = next((i for i, w in enumerate(words) if i and re.fullmatch(r"[a-z]{3,}(?:ed|ing)", w)), None)
+    words = words[:verb]
     if not words:
         return None, None
     head = words[-1]
