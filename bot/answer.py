@@ -164,7 +164,7 @@ class ExtractiveAnswerer:
         """The constraint of the question that `sentence` breaks, with its passage's context, if any."""
         passage = sentence.evidence.passage
         chunk = passage.chunk
-        spans, _ = self._sentences(passage)
+        spans, _ = self.sentence_vectors(passage)
         index = next((i for i, (start, _) in enumerate(spans) if start == sentence.evidence.start), 0)
         previous = chunk.text[spans[index - 1][0] - chunk.start : spans[index - 1][1] - chunk.start] if index else ""
         context = SentenceContext(
@@ -263,7 +263,7 @@ class ExtractiveAnswerer:
             chunk = passage.chunk
             context_tokens = set(keyword_tokens(f"{chunk.title} {chunk.heading} {chunk.text}"))
             context_lexical = sum(w for t, w in weights.items() if t in context_tokens) / total
-            spans, vectors = self._sentences(passage)
+            spans, vectors = self.sentence_vectors(passage)
             similarities = vectors @ question_vector if len(spans) else np.zeros(0)
             for (start, end), semantic in zip(spans, similarities, strict=True):
                 text = chunk.text[start - chunk.start : end - chunk.start]
@@ -289,7 +289,7 @@ class ExtractiveAnswerer:
         scored.sort(key=lambda s: s.score, reverse=True)
         return scored
 
-    def _sentences(self, passage: Passage) -> tuple[list[tuple[int, int]], np.ndarray]:
+    def sentence_vectors(self, passage: Passage) -> tuple[list[tuple[int, int]], np.ndarray]:
         """Sentence offsets and vectors of a chunk, cached by chunk id."""
         chunk = passage.chunk
         cached = self._sentence_cache.get(chunk.id)
