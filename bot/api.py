@@ -67,8 +67,11 @@ class AnswerOut(BaseModel):
     confidence: float = Field(
         description="The score the abstention threshold is compared with (0..1): below it, the bot abstains."
     )
-    register: RegisterTableOut | None = Field(
-        None, description="For a register question (lookup, list, count): the rows and the exact total."
+    # Named `register` in JSON; the attribute has another name because BaseModel has a `register` already.
+    register_table: RegisterTableOut | None = Field(
+        None,
+        alias="register",
+        description="For a register question (lookup, list, count): the rows and the exact total.",
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Any, Protocol
 
 from langchain_core.runnables import Runnable, RunnableLambda
@@ -17,7 +18,7 @@ from bot.register.answer import RegisterAnswerer
 from bot.retrieve import HybridSearch
 from bot.schema import Answer, Passage
 from bot.store import IndexStats
-from bot.text import Language, detect_language, keyword_tokens
+from bot.text import Language, detect_language, is_traditional, keyword_tokens, to_simplified, to_traditional
 
 
 class Answerer(Protocol):
@@ -48,15 +49,20 @@ class Bot:
     def ask(self, question: str, history: Sequence[Message] = ()) -> Answer:
         """Answer one question; `history` (earlier turns) helps with short follow-ups."""
         state = self._prepare(question, history)
-        return self._from_register(state, history) or self.chain.invoke(state)
+        answer = self._from_register(state, history) or self.chain.invoke(state)
+        return _in_script_of(state, answer)
 
     def stream(self, question: str, history: Sequence[Message] = ()) -> Iterator[str | Answer]:
         """The answer text in pieces as it is produced, then the finished `Answer`."""
         state = self._prepare(question, history)
-        from_register = self._from_register(state, history)
-        if from_register is not None:
-            yield from re.findall(r"\S+\s*|\s+", from_register.answer)
-            yield from_register
+        whole = self._from_register(state, history)
+        if whole is None and state["traditional"]:
+            # Converting to Traditional characters needs the whole text: answer first, then send it in pieces.
+            whole = self.chain.invoke(state)
+        if whole is not None:
+            whole = _in_script_of(state, whole)
+            yield from re.findall(r"\S+\s*|\s+", whole.answer)
+            yield whole
             return
         state = self._retrieve(state)
         if hasattr(self.answerer, "stream"):
@@ -65,6 +71,11 @@ class Bot:
         answer = self._answer(state)
         yield from re.findall(r"\S+\s*|\s+", answer.answer)
         yield answer
+
+    def warm_up(self) -> None:
+        """Do the one-off work of a first question now (the register's name catalog), not for the first user."""
+        if self.register is not None:
+            self.register.warm_up()
 
     def stats(self) -> IndexStats:
         return self.search.store.stats()
@@ -83,8 +94,19 @@ class Bot:
         return question
 
     def _prepare(self, question: str, history: Sequence[Message]) -> dict[str, Any]:
+        """The question ready to answer. One in Traditional characters is read in Simplified, as the
+        documents and the register are written (華為 finds 华为), and answered in Traditional."""
         question = self.check(question)
-        return {"question": question, "query": _with_context(question, history), "language": detect_language(question)}
+        traditional = is_traditional(question)
+        if traditional:
+            question = to_simplified(question)
+            history = [{**m, "content": to_simplified(str(m.get("content", "")))} for m in history]
+        return {
+            "question": question,
+            "query": _with_context(question, history),
+            "language": detect_language(question),
+            "traditional": traditional,
+        }
 
     def _from_register(self, state: dict[str, Any], history: Sequence[Message]) -> Answer | None:
         """The register's answer when the question asks for a lookup, list or count of its rows."""
@@ -98,6 +120,11 @@ class Bot:
 
     def _answer(self, state: dict[str, Any]) -> Answer:
         return self.answerer.answer(state["question"], state["passages"], state["language"])
+
+
+def _in_script_of(state: dict[str, Any], answer: Answer) -> Answer:
+    """The answer's text in Traditional characters when the question was; quotes stay exact slices."""
+    return replace(answer, answer=to_traditional(answer.answer)) if state.get("traditional") else answer
 
 
 def _with_context(question: str, history: Sequence[Message]) -> str:

@@ -149,6 +149,23 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
+@lru_cache(maxsize=1)
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2tw")
+
+
+def to_traditional(text: str) -> str:
+    """The text in Traditional characters (for answering a question asked in them)."""
+    if not _CJK.search(text):
+        return text
+    return _s2t().convert(text)
+
+
+def is_traditional(text: str) -> bool:
+    """Whether the text uses Traditional characters that differ from their Simplified forms."""
+    return bool(_CJK.search(text)) and to_simplified(text) != text
+
+
 @dataclass(frozen=True)
 class Span:
     start: int

@@ -62,6 +62,13 @@ class RegisterAnswerer:
             self._catalog_generation = generation
         return self._catalog
 
+    def warm_up(self) -> None:
+        """Build the name catalog and its near-miss index before the first question needs them."""
+        if len(self.store):
+            catalog = self.catalog
+            if hasattr(catalog, "nearest"):
+                catalog.nearest("warm-up", 1)
+
     def understand(self, question: str, history: Sequence[Message] = ()) -> RegisterQuery | None:
         """The register query a question asks, reading a follow-up in the light of the previous question."""
         if len(self.store) == 0:
@@ -76,7 +83,7 @@ class RegisterAnswerer:
 
     def answer(self, question: str, history: Sequence[Message], language: Language) -> Answer | None:
         query = self.understand(question, history)
-        if query is None:
+        if query is None or _selects_nothing_in_particular(query):
             return None
         return self.answer_query(replace(query, language=language), language)
 
@@ -85,13 +92,21 @@ class RegisterAnswerer:
         if query.unknown_name and not query.entities:
             return self._not_in_register(query, as_of, language)
         rows = self.store.find(query)
+        if not rows and query.entities and query.series:
+            # A name asked about under the wrong series ("the algorithm filing of a deep-synthesis algorithm"):
+            # its rows in any series answer better than "none", and the answer says which series they are in.
+            widened = replace(query, series=None, notes=(*query.notes, f"series widened from {query.series}"))
+            rows, query = self.store.find(widened), widened
+            as_of = self.store.as_of()
+        if query.asks == "renamed" and rows:
+            return self._renamed(query, rows, as_of, language)
         if query.intent == "chart":
             return self._chart(query, rows, as_of, language)
         if query.batch and rows:
             return self._batch(query, rows, as_of, language)
         if query.intent in ("latest", "first") and rows:
             rows = _extreme(rows, latest=query.intent == "latest")
-        text = self._text(query, rows, as_of, language)
+        text = _widened_note(query, rows, language) + self._text(query, rows, as_of, language)
         return self._answer(text, query, rows, as_of, language)
 
     # -- wording ---------------------------------------------------------------------------
@@ -106,7 +121,7 @@ class RegisterAnswerer:
         shared = _shared_filings(rows, language)
         if query.intent == "lookup" and len(rows) <= 3:
             sentences = [_row_sentence(row, n, query, language, self._english) for n, row in enumerate(rows, 1)]
-            return " ".join([*sentences, shared]).strip()
+            return " ".join([*_cancelled_verdict(query, rows, language), *sentences, shared]).strip()
         if query.intent in ("latest", "first") and rows[0].date:
             day = say_date(rows[0].date, language)
             if language == "zh":
@@ -135,6 +150,27 @@ class RegisterAnswerer:
             return str(self.catalog.english_name(chinese) or "")
         except AttributeError:
             return ""
+
+    def _renamed(self, query: RegisterQuery, rows: list[RegisterRow], as_of: str | None, language: Language) -> Answer:
+        """Each company rename the rows record, old name and new, with the row that records it."""
+        renamed = [row for row in rows if row.renamed_from]
+        if not renamed:
+            return self._answer(self._text(query, rows, as_of, language), query, rows, as_of, language)
+        first_of: dict[tuple[str, str], RegisterRow] = {}
+        for row in renamed:
+            first_of.setdefault((row.renamed_from, row.company), row)
+        shown = list(first_of.values())
+        sentences = []
+        for n, row in enumerate(shown, 1):
+            if language == "zh":
+                sentences.append(f"{row.renamed_from}已更名为{row.company}（见{row.name}的备案备注）[{n}]。")
+            else:
+                sentences.append(
+                    f"{row.renamed_from} was renamed {row.company} (a remark on the filing of {row.name}) [{n}]."
+                )
+        return self._answer(
+            "".join(sentences) if language == "zh" else " ".join(sentences), query, shown, as_of, language
+        )
 
     def _not_in_register(self, query: RegisterQuery, as_of: str | None, language: Language) -> Answer:
         name = query.unknown_name
@@ -272,6 +308,53 @@ def filter_params(query: RegisterQuery) -> dict[str, Any]:
         params.setdefault(entity.field, [])
         params[entity.field] = [*params[entity.field], *entity.values]
     return params
+
+
+def _cancelled_verdict(query: RegisterQuery, rows: list[RegisterRow], language: Language) -> list[str]:
+    """For "is X cancelled?": yes or no first, then the rows."""
+    if query.asks != "cancelled":
+        return []
+    cancelled = sum(row.cancelled for row in rows)
+    if language == "zh":
+        return [
+            "是的，已注销。"
+            if cancelled == len(rows)
+            else ("部分已注销。" if cancelled else "没有，清单未标注已注销。")
+        ]
+    return [
+        "Yes, it is marked cancelled (已注销)."
+        if cancelled == len(rows)
+        else ("Some of its filings are marked cancelled." if cancelled else "No: the lists do not mark it cancelled.")
+    ]
+
+
+def _widened_note(query: RegisterQuery, rows: list[RegisterRow], language: Language) -> str:
+    """When a name was found only outside the series asked about, say so first."""
+    asked = next((note.rsplit(" ", 1)[1] for note in query.notes if note.startswith("series widened from ")), None)
+    if not asked or not rows:
+        return ""
+    found = sorted({row.series for row in rows})
+    names = {
+        "en": {"genai": "generative AI", "algorithm": "algorithm", "deep-synthesis": "deep-synthesis"},
+        "zh": {"genai": "生成式人工智能", "algorithm": "互联网信息服务算法", "deep-synthesis": "深度合成"},
+    }[language]
+    if language == "zh":
+        return f"{names[asked]}清单中没有这一项；它列在{'、'.join(names[s] for s in found)}清单中。"
+    return f"Not in the {names[asked]} lists; it is in the {' and '.join(names[s] for s in found)} lists. "
+
+
+def _selects_nothing_in_particular(query: RegisterQuery) -> bool:
+    """A lookup that names nothing and filters nothing: not a register question after all (the register
+    would answer it with every row)."""
+    filters = (query.series, query.kind, query.province, query.date_from, query.date_to, query.period, query.category)
+    return (
+        query.intent == "lookup"
+        and not query.entities
+        and not query.unknown_name
+        and not any(filters)
+        and query.cancelled is None
+        and not query.batch
+    )
 
 
 def _shared_filings(rows: list[RegisterRow], language: Language) -> str:

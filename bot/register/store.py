@@ -11,6 +11,7 @@ No question parsing and no answer wording here: see `bot.register.parse` and `bo
 
 from __future__ import annotations
 
+import calendar
 import json
 import time
 import uuid
@@ -133,7 +134,7 @@ def where_of(query: RegisterQuery, entity_clause: dict[str, Any] | None = None) 
 
 def _date_clause(query: RegisterQuery) -> dict[str, Any]:
     """Dated rows by their date; undated ones (algorithm lists) by the year in their number for whole years,
-    else by the month of the list they are in."""
+    by the month of the list they are in for whole months, and not at all for other ranges of days."""
 
     def between(field: str, low: int | None, high: int | None) -> dict[str, Any]:
         bounds = [{field: {"$gte": low}}] if low else []
@@ -145,13 +146,21 @@ def _date_clause(query: RegisterQuery) -> dict[str, Any]:
     if (not low or low % 10000 == 101) and (not high or high % 10000 == 1231):
         # "filed in 2024": an undated filing's number says its year.
         listed = between("year", low // 10000 if low else None, high // 10000 if high else None)
-    else:
+    elif (not low or low % 100 == 1) and (not high or _is_month_end(high)):
         listed = between("period_n", low // 100 if low else None, high // 100 if high else None)
+    else:
+        # A range of days says nothing about rows that have no day.
+        listed = {"date": {"$lt": 0}}
     if query.series in _DATED_SERIES:
         return dated
     if query.series:
         return listed
     return {"$or": [{"$and": [{"date": {"$gt": 0}}, dated]}, {"$and": [{"date": 0}, listed]}]}
+
+
+def _is_month_end(date: int) -> bool:
+    year, month, day = date // 10000, date // 100 % 100, date % 100
+    return day == calendar.monthrange(year, month)[1]
 
 
 def entity_clauses(query: RegisterQuery) -> list[dict[str, Any]]:
