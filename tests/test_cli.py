@@ -66,3 +66,17 @@ def test_ingest_of_a_broken_file_warns_and_exits_non_zero(tmp_path):
     result = run_bot("ingest", "--quiet", str(docs), data_dir=tmp_path / "data")
     assert result.returncode == 1
     assert "bad.pdf" in result.stderr and "added 1" in result.stdout and "failed 1" in result.stdout
+
+
+def test_eval_with_the_llm_answerer_and_no_endpoint_says_how_to_set_one(tmp_path):
+    env_free = {k: v for k, v in os.environ.items() if not k.startswith("BOT_LLM")}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "eval", "tests/golden/questions.jsonl", "--answerer", "llm"],
+        cwd=REPO,
+        env={**env_free, "BOT_DATA_DIR": str(tmp_path), "HF_HUB_OFFLINE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 2
+    assert "BOT_LLM_BASE_URL" in result.stderr

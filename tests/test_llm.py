@@ -58,10 +58,16 @@ def test_the_gate_abstains_without_asking_the_llm(llm_bot):
     assert answer.abstained and "million" not in answer.answer
 
 
-def test_llm_answers_stream_token_by_token(llm_bot):
-    pieces = list(llm_bot("It took effect on 15 August 2023 [1].").stream("When did the Interim Measures take effect?"))
-    assert len(pieces) > 3 and isinstance(pieces[-1], Answer)
-    assert "15 August 2023" in "".join(p for p in pieces if isinstance(p, str))
+def test_llm_answers_stream_sentence_by_sentence_once_each_is_checked(llm_bot):
+    reply = (
+        "The Interim Measures took effect on 15 August 2023 [1]. "
+        "Since then, companies have needed approval before releasing their models to the public [1]."
+    )
+    pieces = list(llm_bot(reply).stream("When did the Interim Measures take effect?"))
+    assert isinstance(pieces[-1], Answer)
+    text = [p for p in pieces if isinstance(p, str)]
+    assert len(text) == 2 and "15 August 2023" in text[0] and "approval" in text[1]
+    assert "".join(text) == pieces[-1].answer
 
 
 def test_setting_an_llm_endpoint_selects_the_llm_answerer(corpus_store, tmp_path):

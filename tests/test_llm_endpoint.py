@@ -12,7 +12,6 @@ import httpx
 import pytest
 from openai_script import ScriptedEndpoint
 
-import bot.api  # noqa: F401  (imported at collection, as the API tests do: its models warn once when built)
 from bot.config import Settings
 from bot.core import Bot
 from bot.ingest import ingest
