@@ -78,6 +78,9 @@ class AnswerOut(BaseModel):
     notice: str | None = Field(
         None, description="Something to show the reader about how the answer was made (e.g. the LLM failed)."
     )
+    standalone_question: str | None = Field(
+        None, description="A follow-up rewritten to stand alone: what was searched for (shown as 'Searched for')."
+    )
     # Named `register` in JSON; the attribute has another name because BaseModel has a `register` already.
     register_table: RegisterTableOut | None = Field(
         None,

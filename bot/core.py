@@ -14,11 +14,12 @@ from typing import Any, Protocol
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot.errors import CorpusNotIndexed, InvalidQuestion
+from bot.followup import standalone_question
 from bot.register.answer import RegisterAnswerer
 from bot.retrieve import HybridSearch
 from bot.schema import Answer, Passage
 from bot.store import IndexStats
-from bot.text import Language, detect_language, is_traditional, keyword_tokens, to_simplified, to_traditional
+from bot.text import Language, detect_language, is_traditional, to_simplified, to_traditional
 
 
 class Answerer(Protocol):
@@ -66,7 +67,10 @@ class Bot:
             return
         state = self._retrieve(state)
         if hasattr(self.answerer, "stream"):
-            yield from self.answerer.stream(state["question"], state["passages"], state["language"])
+            for piece in self.answerer.stream(state["question"], state["passages"], state["language"]):
+                if isinstance(piece, Answer) and state["standalone"]:
+                    piece = replace(piece, standalone_question=state["standalone"])
+                yield piece
             return
         answer = self._answer(state)
         yield from re.findall(r"\S+\s*|\s+", answer.answer)
@@ -101,9 +105,12 @@ class Bot:
         if traditional:
             question = to_simplified(question)
             history = [{**m, "content": to_simplified(str(m.get("content", "")))} for m in history]
+        standalone = standalone_question(question, history)
         return {
-            "question": question,
-            "query": _with_context(question, history),
+            "question": standalone or question,
+            "query": standalone or question,
+            "asked": question,
+            "standalone": standalone,
             "language": detect_language(question),
             "traditional": traditional,
         }
@@ -112,26 +119,17 @@ class Bot:
         """The register's answer when the question asks for a lookup, list or count of its rows."""
         if self.register is None:
             return None
-        return self.register.answer(state["question"], history, state["language"])
+        return self.register.answer(state["asked"], history, state["language"])
 
     def _retrieve(self, state: dict[str, Any]) -> dict[str, Any]:
         passages = self.search.search(state["query"], self.top_k, state["language"])
         return {**state, "passages": passages}
 
     def _answer(self, state: dict[str, Any]) -> Answer:
-        return self.answerer.answer(state["question"], state["passages"], state["language"])
+        answer = self.answerer.answer(state["question"], state["passages"], state["language"])
+        return replace(answer, standalone_question=state["standalone"]) if state["standalone"] else answer
 
 
 def _in_script_of(state: dict[str, Any], answer: Answer) -> Answer:
     """The answer's text in Traditional characters when the question was; quotes stay exact slices."""
     return replace(answer, answer=to_traditional(answer.answer)) if state.get("traditional") else answer
-
-
-def _with_context(question: str, history: Sequence[Message]) -> str:
-    """A short follow-up ("and in Shanghai?") is searched together with the previous question."""
-    if len(keyword_tokens(question)) >= 3:
-        return question
-    for message in reversed(history):
-        if message.get("role") == "user" and str(message.get("content", "")).strip():
-            return f"{message['content']} {question}"
-    return question

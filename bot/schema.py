@@ -78,6 +78,7 @@ class Answer:
     register: TableResult | None = None
     reason: AbstainReason | None = None  # set on abstentions
     notice: str | None = None  # something the reader should know about how the answer was made
+    standalone_question: str | None = None  # a follow-up as it was understood and searched for
 
     def to_dict(self) -> dict[str, Any]:
         data = {
@@ -93,4 +94,6 @@ class Answer:
             data["notice"] = self.notice
         if self.register is not None:
             data["register"] = self.register.to_dict()
+        if self.standalone_question is not None:
+            data["standalone_question"] = self.standalone_question
         return data

@@ -44,6 +44,7 @@ CSS = """
 .register-table th, .register-table td { border: 1px solid var(--border-color-primary); padding: .2em .45em;
                                          text-align: left; vertical-align: top; }
 .register-chart { max-width: 100%; margin: .5em 0; }
+.standalone { opacity: .75; font-size: .9em; margin-bottom: .3em; }
 """
 
 TABLE_HEADERS = {
@@ -81,9 +82,13 @@ def render_table(answer: Answer) -> str:
 
 def render_answer(answer: Answer) -> str:
     """The answer and its sources as HTML; every piece of document or user text is escaped."""
-    parts = [html.escape(answer.answer)]
+    parts = []
+    if answer.standalone_question:
+        label = "检索的问题" if answer.language == "zh" else "Searched for"
+        parts.append(f'<div class="standalone"><i>{label}: {html.escape(answer.standalone_question)}</i></div>')
     if answer.notice:
-        parts.insert(0, f'<p class="answer-notice"><em>{html.escape(answer.notice)}</em></p>')
+        parts.append(f'<p class="answer-notice"><em>{html.escape(answer.notice)}</em></p>')
+    parts.append(html.escape(answer.answer))
     if answer.register is not None:
         parts.append(render_table(answer))
     if answer.citations:

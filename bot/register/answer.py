@@ -15,7 +15,16 @@ from bot.register.places import english_province
 from bot.register.query import RegisterQuery
 from bot.register.records import RegisterRow, normalize_number
 from bot.register.store import RegisterStore
-from bot.register.words import describe, iso_date, row_quote, say_date, say_kind, say_period, thousands
+from bot.register.words import (
+    describe,
+    iso_date,
+    question_of,
+    row_quote,
+    say_date,
+    say_kind,
+    say_period,
+    thousands,
+)
 from bot.schema import Answer, Citation, TableResult
 from bot.text import Language
 
@@ -69,23 +78,29 @@ class RegisterAnswerer:
             if hasattr(catalog, "nearest"):
                 catalog.nearest("warm-up", 1)
 
-    def understand(self, question: str, history: Sequence[Message] = ()) -> RegisterQuery | None:
-        """The register query a question asks, reading a follow-up in the light of the previous question."""
+    def understand(self, question: str, history: Sequence[Message] = ()) -> tuple[RegisterQuery | None, bool]:
+        """The register query a question asks, reading a follow-up in the light of the previous question;
+        and whether the previous question changed the reading (a follow-up)."""
         if len(self.store) == 0:
-            return None
+            return None, False
         catalog = self.catalog
         previous = None
         for message in reversed(history):
             if message.get("role") == "user" and str(message.get("content", "")).strip():
                 previous = self.parse(str(message["content"]), catalog, None)
                 break
-        return self.parse(question, catalog, previous)
+        query = self.parse(question, catalog, previous)
+        return query, previous is not None and query is not None and query != self.parse(question, catalog, None)
 
     def answer(self, question: str, history: Sequence[Message], language: Language) -> Answer | None:
-        query = self.understand(question, history)
+        query, follow_up = self.understand(question, history)
         if query is None or _selects_nothing_in_particular(query):
             return None
-        return self.answer_query(replace(query, language=language), language)
+        answer = self.answer_query(replace(query, language=language), language)
+        if follow_up:
+            standalone = question_of(query, self.store.as_of(query.series), language)
+            answer = replace(answer, standalone_question=standalone)
+        return answer
 
     def answer_query(self, query: RegisterQuery, language: Language) -> Answer:
         as_of = self.store.as_of(query.series)

@@ -119,6 +119,23 @@ def describe(query: RegisterQuery, as_of: str | None, language: Language) -> str
     return text[0].upper() + text[1:]
 
 
+def question_of(query: RegisterQuery, as_of: str | None, language: Language) -> str:
+    """A register query as a question that stands alone (a follow-up made explicit)."""
+    description = describe(query, None, language)
+    if language == "zh":
+        return {
+            "count": f"{description}有多少项？",
+            "chart": f"{description}的数量变化如何？",
+            "lookup": f"{description}的信息是什么？",
+        }.get(query.intent, f"{description}有哪些？")
+    lowered = description[0].lower() + description[1:]
+    return {
+        "count": f"How many {lowered} are there?",
+        "chart": f"How have {lowered} grown?",
+        "lookup": f"What are the {lowered}?",
+    }.get(query.intent, f"Which are the {lowered}?")
+
+
 def _english_names(query: RegisterQuery) -> list[str]:
     names = []
     for entity in query.entities:

@@ -111,7 +111,8 @@ button:disabled{opacity:.5;cursor:default}
 .notice{font-size:12px;color:#6a4a00;background:#fff7e0;border-radius:6px;padding:3px 7px;margin:2px 0 4px}
 table{border-collapse:collapse;font-size:12px;margin:6px 0;display:block;overflow-x:auto}
 td,th{border:1px solid #ddd;padding:2px 5px;text-align:left;vertical-align:top}
-.chart{max-width:100%;margin:6px 0}`;
+.chart{max-width:100%;margin:6px 0}
+.asked{font-size:12px;font-style:italic;color:#555;margin:2px 0}`;
   host.style.setProperty("--a", accent);
 
   const launch = h("button.launch", {
@@ -245,6 +246,10 @@ td,th{border:1px solid #ddd;padding:2px 5px;text-align:left;vertical-align:top}
   function bubble(m, i) {
     const cls = m.role === "user" ? "msg.user" : m.error ? "msg.err" : "msg.bot";
     const el = h("div." + cls, {}, h("div.who", {}, m.role === "user" ? L.you : L.bot));
+    if (m.answer && m.answer.standalone_question) {
+      el.append(h("div.asked", {}, (m.answer.language === "zh" ? "检索的问题：" : "Searched for: ") +
+        m.answer.standalone_question));
+    }
     // A notice (e.g. the LLM failed and the answer is quoted from the documents) comes before the answer, as text.
     if (m.answer && typeof m.answer.notice === "string") el.append(h("div.notice", { role: "note" }, m.answer.notice));
     el.append(h("div.txt", {}, m.content));
