@@ -1,8 +1,9 @@
 """What a question pins down, and whether a sentence keeps to it: the years it names, its other numbers,
 its named entities (people, organisations, products, places; English and Chinese) and, for a "which" or
-"what" question, the set or attribute it asks about ("which US states" → states, "what was X's budget" →
-budget). `read_constraints` reads them from the question; `violation` says which one a sentence breaks,
-given what its passage adds (title, heading, document date, the sentence before it).
+"what" question, the set or attribute of a named thing it asks about ("which US states" → states, "what
+was X's budget" → budget). `read_constraints` reads them from the question; `violation` says which one a
+sentence breaks, given what its passage adds (title, heading, document date, the sentence before it; for
+names and the set asked about, the whole passage).
 
 Nothing here ranks sentences or decides to answer (see `bot.answer`); nothing loads a model.
 """
@@ -179,12 +180,13 @@ def violation(constraints: Constraints, context: SentenceContext) -> Violation |
             if number not in given:
                 return Violation("number", number, tuple(dict.fromkeys(numbers_in(context.sentence, True))))
     same_language = context.language == constraints.language
+    # A name is often said once in a passage and then referred to ("he", "the company"): the whole passage counts.
+    whole = " ".join((local, context.passage))
     if constraints.entities and same_language:
         for entity in constraints.entities:
-            if not _names(entity, constraints, local):
+            if not _names(entity, constraints, whole):
                 return Violation("entity", entity)
     if constraints.asked and same_language:
-        whole = " ".join((context.passage, context.heading, context.title))
         web = constraints.asked.lower() in _WEB_WORDS and _WEB_ADDRESS.search(whole)
         if not web and not _names(constraints.asked, constraints, whole, strip_entities=True):
             return Violation("asked", constraints.asked_phrase or constraints.asked)
@@ -272,9 +274,14 @@ def _en_asked(question: str, entities: tuple[str, ...]) -> tuple[str | None, str
     if not match:
         return None, None
     phrase = match.group(1).strip()
+    # Only a set or attribute tied to a name is checked ("US states", "the lab's budget", "the budget of
+    # the lab"): a bare "what treaty" is often answered by a passage that never says "treaty".
+    owned = "'s " in phrase or "’s " in phrase or bool(re.match(r"\s+of\s+(?:the\s+)?[A-Z]", question[match.end() :]))
     if "'s " in phrase or "’s " in phrase:  # "the Shanghai AI Lab's budget": the thing owned is asked
         phrase = re.split(r"['’]s\s+", phrase)[-1]
     words = [w for w in phrase.split() if w.lower() not in STOPWORDS]
+    if not owned and not any(w[:1].isupper() for w in words[:-1]):
+        return None, None
     # "which publication reported that …": the phrase ends before its verb.
     verb = next((i for i, w in enumerate(words) if i and re.fullmatch(r"[a-z]{3,}(?:ed|ing)", w)), None)
     words = words[:verb]
@@ -295,8 +302,11 @@ def _zh_asked(question: str) -> tuple[str | None, str | None]:
     phrase = match.group(1)
     import jieba.posseg
 
-    nouns = [w for w, tag in jieba.posseg.cut(phrase) if tag.startswith("n") and tag not in _ZH_NAME_TAGS]
+    words = list(jieba.posseg.cut(phrase))
+    nouns = [w for w, tag in words if tag.startswith("n") and tag not in _ZH_NAME_TAGS]
     if not nouns or nouns[-1] in _ZH_GENERIC_ASKED:
+        return None, None
+    if not any(tag in _ZH_NAME_TAGS for _, tag in words):  # only a set tied to a name ("美国州"), as in English
         return None, None
     return nouns[-1], phrase
 
