@@ -20,7 +20,8 @@ from bot.text import STOPWORDS, Language, keyword_tokens, one_edit_apart
 
 ViolationKind = Literal["year", "number", "entity", "asked"]
 
-_YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]?\d)")
+# A year, not part of a longer number ("12,023") or a decimal; a comma before it may end a clause ("，2025年").
+YEAR = re.compile(r"(?<!\d)(?<!\d[.,])(1[89]\d\d|20\d\d)(?![\d.,]?\d)")
 _MONTHS = (
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
@@ -62,8 +63,9 @@ _ZH_DIGITS = {
     "九": 9,
 }
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
-# A Chinese numeral counts only before a measure word ("十四款", "三家"), not inside a name ("文心一言").
-_ZH_NUMBER = re.compile(r"(?<!第)([零〇一二两三四五六七八九十百千万]+)(?=[个家款项批位条章种名年月日倍%％])")
+# A Chinese numeral counts only before a measure word ("十四款", "三家"), not inside a name ("文心一言"), nor
+# before 年/月/日, where it is a date or a span ("一年", "the whole year").
+_ZH_NUMBER = re.compile(r"(?<!第)([零〇一二两三四五六七八九十百千万]+)(?=[个家款项批位条章种名倍%％])")
 
 # Capitalised words that start a question or are capitalised by grammar rather than because they name something.
 _NOT_NAMES = (
@@ -144,7 +146,7 @@ class Violation:
 def read_constraints(question: str, language: Language) -> Constraints:
     """The years, numbers, named entities and asked-about set of `question`."""
     text = unicodedata.normalize("NFKC", question)
-    years = tuple(dict.fromkeys(_YEAR.findall(text)))
+    years = tuple(dict.fromkeys(YEAR.findall(text)))
     numbers = tuple(n for n in dict.fromkeys(numbers_in(text, skip_years=True)) if n not in years)
     entities = _zh_entities(text) if language == "zh" else _en_entities(text)
     asked, phrase = _zh_asked(text) if language == "zh" else _en_asked(text, entities)
@@ -158,7 +160,7 @@ def numbers_in(text: str, skip_years: bool = False) -> list[str]:
     not days of the month, article or model numbers, and with `skip_years` not years."""
     text = _LABEL.sub(" ", _DAY.sub(" ", text))
     if skip_years:
-        text = _YEAR.sub(" ", text)
+        text = YEAR.sub(" ", text)
     found = [_plain_number(n) for n in _DIGITS.findall(text)]
     found += [_WORD_NUMBERS[w.lower()] for w in _NUMBER_WORD.findall(text)]
     found += [str(v) for v in (_zh_numeral(n) for n in _ZH_NUMBER.findall(text)) if v is not None]
@@ -170,10 +172,10 @@ def violation(constraints: Constraints, context: SentenceContext) -> Violation |
     None when it keeps to all of them. Names are only checked within one language."""
     local = " ".join((context.sentence, context.previous, context.heading, context.title))
     if constraints.years:
-        years = set(_YEAR.findall(f"{local} {context.as_of}"))
+        years = set(YEAR.findall(f"{local} {context.as_of}"))
         for year in constraints.years:
             if year not in years:
-                return Violation("year", year, tuple(sorted(set(_YEAR.findall(context.sentence)))))
+                return Violation("year", year, tuple(sorted(set(YEAR.findall(context.sentence)))))
     if constraints.numbers:
         given = set(numbers_in(local, skip_years=True))
         for number in constraints.numbers:
@@ -188,9 +190,30 @@ def violation(constraints: Constraints, context: SentenceContext) -> Violation |
                 return Violation("entity", entity)
     if constraints.asked and same_language:
         web = constraints.asked.lower() in _WEB_WORDS and _WEB_ADDRESS.search(whole)
-        if not web and not _names(constraints.asked, constraints, whole, strip_entities=True):
+        kinds = (constraints.asked, *_same_kind(constraints.asked))
+        if not web and not any(_names(kind, constraints, whole, strip_entities=True) for kind in kinds):
             return Violation("asked", constraints.asked_phrase or constraints.asked)
     return None
+
+
+# Words for the same kind of thing, so "which Beijing organisations" is answered by a passage that says
+# "entities" or "companies" (a small hand-made list for the sets this corpus is asked about).
+_KINDS = (
+    "organisation organization entity company firm enterprise institution institute lab laboratory body agency "
+    "authority regulator startup 机构 公司 企业 单位 实验室 部门",
+    "model llm service chatbot application app product tool system 模型 大模型 服务 应用 产品 工具",
+    "person people official executive leader founder 人 人士 官员 负责人",
+    "city province region place area 城市 省份 省 地区",
+)
+
+
+def _same_kind(word: str) -> tuple[str, ...]:
+    """Other words for the kind of thing `word` names ("organisations" → entity, company, …)."""
+    key = word if not word.isascii() else next(iter(keyword_tokens(word)), word)
+    for group in _KIND_TOKENS:
+        if key in group:
+            return tuple(w for w in group if w != key)
+    return ()
 
 
 def _names(term: str, constraints: Constraints, text: str, strip_entities: bool = False) -> bool:
@@ -216,6 +239,10 @@ def _token_set(text: str) -> frozenset[str]:
     return frozenset(keyword_tokens(text))
 
 
+_KIND_TOKENS = tuple(
+    tuple(dict.fromkeys(w if not w.isascii() else next(iter(keyword_tokens(w)), w) for w in group.split()))
+    for group in _KINDS
+)
 _COUNTRY_NAMES = re.compile(r"\bUnited States(?: of America)?\b|\bUnited Kingdom\b|\bUnited Arab Emirates\b")
 
 
@@ -261,7 +288,7 @@ def _zh_entities(question: str) -> tuple[str, ...]:
     entities = []
     for word, tag in jieba.posseg.cut(question):
         word = word.strip()
-        if tag in _ZH_NAME_TAGS and len(word) > 1 and word not in _ZH_GENERIC and not _YEAR.fullmatch(word):
+        if tag in _ZH_NAME_TAGS and len(word) > 1 and word not in _ZH_GENERIC and not YEAR.fullmatch(word):
             if tag == "eng" and (word.lower() in _NOT_NAMES or word.isdigit()):
                 continue
             entities.append(word)

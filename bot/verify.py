@@ -9,7 +9,6 @@ It neither prompts a model nor decides what to do with an unsupported sentence (
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,12 +16,10 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from bot.cite import Evidence
-from bot.constraints import Constraints, SentenceContext, numbers_in, violation
+from bot.constraints import YEAR, Constraints, SentenceContext, numbers_in, violation
 from bot.keyword import KeywordIndex
 from bot.schema import Passage
 from bot.text import detect_language, keyword_tokens
-
-_YEAR = re.compile(r"(?<![\d.,])(?:1[89]\d\d|20\d\d)(?![\d.,]?\d)")
 
 # Support thresholds, set by hand (not fitted): a supported sentence says mostly what the passage says
 # (half its weighted words) and means about the same as one of its sentences. Across languages no word
@@ -69,7 +66,7 @@ class SentenceVerifier:
         weights = {t: self.keywords().term_weight(t) for t in tokens}
         total = sum(weights.values()) or 1.0
         language = detect_language(sentence)
-        years, numbers = set(_YEAR.findall(sentence)), set(numbers_in(sentence, skip_years=True))
+        years, numbers = set(YEAR.findall(sentence)), set(numbers_in(sentence, skip_years=True))
         results = []
         for index in indices:
             passage = passages[index]
@@ -88,7 +85,7 @@ class SentenceVerifier:
                 problem = f"weak support (words {lexical:.2f}, meaning {semantic:.2f})"
             elif chunk.lang != language and semantic < MIN_SEMANTIC_ACROSS:
                 problem = f"weak support across languages (meaning {semantic:.2f})"
-            elif missing := sorted(years - set(_YEAR.findall(f"{source} {chunk.as_of or ''}"))):
+            elif missing := sorted(years - set(YEAR.findall(f"{source} {chunk.as_of or ''}"))):
                 problem = f"year {missing[0]} not in the source"
             elif missing := sorted(numbers - set(numbers_in(source, skip_years=True))):
                 problem = f"number {missing[0]} not in the source"

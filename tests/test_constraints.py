@@ -129,3 +129,15 @@ def test_a_name_said_earlier_in_the_passage_counts():
         violation(c, SentenceContext("He died in 1332.", previous="He was a patron of the arts.", passage=passage))
         is None
     )
+
+
+def test_a_word_of_the_same_kind_names_the_set():
+    c = read_constraints("Which Beijing organisations were in the first batch?", "en")
+    sentence = "The first batch held eight entities, five of them based in Beijing."
+    assert c.asked == "organisations"
+    assert violation(c, SentenceContext(sentence, passage=sentence)) is None
+
+
+def test_a_clause_comma_before_a_year_and_a_whole_year_in_chinese_are_read_right():
+    c = read_constraints("据统计，2025年12月有多少用户？一年新增了多少？", "zh")
+    assert c.years == ("2025",) and c.numbers == ()
