@@ -126,8 +126,8 @@ class ExtractiveAnswerer:
             return self.abstain(scored, language, confidence)
         constraints = read_constraints(question, language)
         if constraints:
-            kept = [s for s in scored if self.violation(constraints, s) is None]
-            broken = self.violation(constraints, scored[0])
+            kept = [s for s in scored if self.violation(constraints, s, passages) is None]
+            broken = self.violation(constraints, scored[0], passages)
             if broken is not None:
                 if kept:
                     features = self.evidence_features(question, kept, passages, language)
@@ -160,15 +160,19 @@ class ExtractiveAnswerer:
                 return sentence
         return None
 
-    def violation(self, constraints: Constraints, sentence: ScoredSentence) -> Violation | None:
-        """The constraint of the question that `sentence` breaks, with its passage's context, if any."""
+    def violation(
+        self, constraints: Constraints, sentence: ScoredSentence, passages: list[Passage]
+    ) -> Violation | None:
+        """The constraint of the question that `sentence` breaks, with its passage's context, if any. The
+        passage is every retrieved chunk of the sentence's document (a paragraph may span two chunks)."""
         passage = sentence.evidence.passage
         chunk = passage.chunk
+        document = " ".join(p.chunk.text for p in passages if p.chunk.source == chunk.source) or chunk.text
         spans, _ = self.sentence_vectors(passage)
         index = next((i for i, (start, _) in enumerate(spans) if start == sentence.evidence.start), 0)
         previous = chunk.text[spans[index - 1][0] - chunk.start : spans[index - 1][1] - chunk.start] if index else ""
         context = SentenceContext(
-            sentence.evidence.text, previous, chunk.heading, chunk.title, chunk.as_of or "", chunk.text, chunk.lang
+            sentence.evidence.text, previous, chunk.heading, chunk.title, chunk.as_of or "", document, chunk.lang
         )
         return violation(constraints, context)
 

@@ -27,6 +27,7 @@ _MONTHS = (
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 ).split()
 _MONTH = "|".join(_MONTHS)
+_RANGE_END = re.compile(r"(?<=\d)\s*(?:-|–|—|to|until|through)\s*(?:1[89]|20)\d\d\b")
 # A day of the month written next to its month: part of a date, not a number the question counts.
 _DAY = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b|\b(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
@@ -146,11 +147,12 @@ class Violation:
 def read_constraints(question: str, language: Language) -> Constraints:
     """The years, numbers, named entities and asked-about set of `question`."""
     text = unicodedata.normalize("NFKC", question)
-    years = tuple(dict.fromkeys(YEAR.findall(text)))
+    # The end of a range ("2001–2006") is not asked about by itself: the passage may give only the start.
+    years = tuple(dict.fromkeys(YEAR.findall(_RANGE_END.sub("", text))))
     numbers = tuple(n for n in dict.fromkeys(numbers_in(text, skip_years=True)) if n not in years)
     entities = _zh_entities(text) if language == "zh" else _en_entities(text)
     asked, phrase = _zh_asked(text) if language == "zh" else _en_asked(text, entities)
-    tokens = {e: frozenset(keyword_tokens(e)) for e in entities}
+    tokens = {e: frozenset(keyword_tokens(_fold(e))) for e in entities}
     entities = tuple(e for e in entities if tokens[e])
     return Constraints(years, numbers, entities, asked, phrase, language, tokens)
 
@@ -183,13 +185,13 @@ def violation(constraints: Constraints, context: SentenceContext) -> Violation |
                 return Violation("number", number, tuple(dict.fromkeys(numbers_in(context.sentence, True))))
     same_language = context.language == constraints.language
     # A name is often said once in a passage and then referred to ("he", "the company"): the whole passage counts.
-    whole = " ".join((local, context.passage))
+    whole = (local, context.passage)  # read apart: the passage's words are cached once for all its sentences
     if constraints.entities and same_language:
         for entity in constraints.entities:
             if not _names(entity, constraints, whole):
                 return Violation("entity", entity)
     if constraints.asked and same_language:
-        web = constraints.asked.lower() in _WEB_WORDS and _WEB_ADDRESS.search(whole)
+        web = constraints.asked.lower() in _WEB_WORDS and any(_WEB_ADDRESS.search(text) for text in whole)
         kinds = (constraints.asked, *_same_kind(constraints.asked))
         if not web and not any(_names(kind, constraints, whole, strip_entities=True) for kind in kinds):
             return Violation("asked", constraints.asked_phrase or constraints.asked)
@@ -216,14 +218,42 @@ def _same_kind(word: str) -> tuple[str, ...]:
     return ()
 
 
-def _names(term: str, constraints: Constraints, text: str, strip_entities: bool = False) -> bool:
-    """Whether `text` names `term`: as a substring in Chinese; in English every word of it, allowing a
-    shortened form ("Lab" for "Laboratory") and one typo in a longer word."""
+def _names(term: str, constraints: Constraints, texts: tuple[str, ...], strip_entities: bool = False) -> bool:
+    """Whether `texts` name `term`: as a substring in Chinese; in English every word of it, allowing a
+    shortened form ("Lab" for "Laboratory"), one typo in a longer word, or an acronym spelt out ("EU")."""
     if constraints.language == "zh" and not term.isascii():
-        return unicodedata.normalize("NFKC", term) in unicodedata.normalize("NFKC", text)
-    wanted = constraints.entity_tokens.get(term) or frozenset(keyword_tokens(term))
-    present = _token_set(_without_names(text) if strip_entities else text)
-    return all(_mentioned(token, present) for token in wanted)
+        wanted_text = unicodedata.normalize("NFKC", term)
+        return any(wanted_text in unicodedata.normalize("NFKC", text) for text in texts)
+    wanted = constraints.entity_tokens.get(term) or frozenset(keyword_tokens(_fold(term)))
+    present = frozenset().union(*(_token_set(_without_names(t) if strip_entities else t) for t in texts))
+    if all(_mentioned(token, present) for token in wanted):
+        return True
+    acronym = term.replace(".", "").upper()
+    return _ACRONYM.fullmatch(term) is not None and any(acronym in _acronyms(text) for text in texts)
+
+
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
+
+
+@lru_cache(maxsize=4096)
+def _acronyms(text: str) -> frozenset[str]:
+    """The initials of every run of capitalised words in `text` ("European Union" → EU, "Islamic State of
+    Iraq and the Levant" → ISIL), so a question's acronym finds the name spelt out."""
+    found = set()
+    for run in re.findall(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|and|the|for|de)\s+)*[A-Z][\w’'-]*)+", text):
+        initials = "".join(w[0] for w in run.split() if w[0].isupper())
+        for start in range(len(initials)):
+            for end in range(start + 2, len(initials) + 1):
+                found.add(initials[start:end])
+    return frozenset(found)
+
+
+def _fold(text: str) -> str:
+    """`text` without accents ("Temür" → "Temur"), for comparing names spelt with and without them."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _mentioned(token: str, present: frozenset[str]) -> bool:
@@ -231,12 +261,12 @@ def _mentioned(token: str, present: frozenset[str]) -> bool:
         return True
     if len(token) >= 3 and token.isascii() and any(p.startswith(token) for p in present):
         return True
-    return len(token) >= 5 and token.isascii() and any(one_edit_apart(token, p) for p in present)
+    return len(token) >= 4 and token.isascii() and any(one_edit_apart(token, p) for p in present)
 
 
 @lru_cache(maxsize=16384)
 def _token_set(text: str) -> frozenset[str]:
-    return frozenset(keyword_tokens(text))
+    return frozenset(keyword_tokens(_fold(text)))
 
 
 _KIND_TOKENS = tuple(
@@ -261,7 +291,7 @@ def _en_entities(question: str) -> tuple[str, ...]:
     for i, word in enumerate(words):
         bare = word.strip(".'’").removesuffix("'s").removesuffix("’s")
         capitalised = bool(_CAPITALISED.fullmatch(bare)) and bare.lower() not in _NOT_NAMES
-        if i == 0 and capitalised and bare.lower() in STOPWORDS:
+        if i == 0 and capitalised and (bare.lower() in STOPWORDS or _opens_sentence(bare, words)):
             capitalised = False
         if capitalised:
             run.append(bare)
@@ -274,11 +304,25 @@ def _en_entities(question: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(entities))
 
 
+def _opens_sentence(word: str, words: list[str]) -> bool:
+    """A plain capitalised first word not followed by another capitalised one: capitalised by grammar."""
+    following = words[1] if len(words) > 1 else ""
+    return word[1:].islower() and not _CAPITALISED.fullmatch(following)
+
+
 def _close(run: list[str], entities: list[str]) -> None:
     while run and run[-1].lower() in _NAME_JOINERS:
         run.pop()
-    if run:
+    # A lone nationality word ("German schools") says where, loosely; it is not a name a passage must repeat.
+    if run and not (len(run) == 1 and run[0].lower() in _DEMONYMS):
         entities.append(" ".join(run))
+
+
+_DEMONYMS = frozenset(
+    """american british english french german chinese japanese korean russian spanish italian dutch european asian
+    african indian canadian australian mexican brazilian swiss swedish norwegian danish polish greek turkish arab
+    arabic persian roman irish scottish welsh western eastern northern southern""".split()
+)
 
 
 def _zh_entities(question: str) -> tuple[str, ...]:
@@ -307,11 +351,11 @@ def _en_asked(question: str, entities: tuple[str, ...]) -> tuple[str | None, str
     if "'s " in phrase or "’s " in phrase:  # "the Shanghai AI Lab's budget": the thing owned is asked
         phrase = re.split(r"['’]s\s+", phrase)[-1]
     words = [w for w in phrase.split() if w.lower() not in STOPWORDS]
-    if not owned and not any(w[:1].isupper() for w in words[:-1]):
-        return None, None
     # "which publication reported that …": the phrase ends before its verb.
     verb = next((i for i, w in enumerate(words) if i and re.fullmatch(r"[a-z]{3,}(?:ed|ing)", w)), None)
     words = words[:verb]
+    if not owned and not any(w[:1].isupper() for w in words[:-1]):
+        return None, None
     if not words:
         return None, None
     head = words[-1]
