@@ -90,9 +90,10 @@ class SentenceVerifier:
             elif missing := sorted(numbers - set(numbers_in(source, skip_years=True))):
                 problem = f"number {missing[0]} not in the source"
             else:
-                context = SentenceContext(
-                    sentence, "", chunk.heading, chunk.title, chunk.as_of or "", chunk.text, language
-                )
+                # Names are looked for in the sentence, the passage's title and heading only: a generated
+                # sentence should say what it is about, and a passage that merely mentions the name (a page
+                # that tells the model what to say about it) does not make the sentence about it.
+                context = SentenceContext(sentence, "", chunk.heading, chunk.title, chunk.as_of or "", "", language)
                 broken = violation(constraints, context)
                 if broken is not None:
                     problem = f"breaks the question's {broken.kind} {broken.asked}"
