@@ -2,17 +2,20 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Where pip takes PyTorch from. Empty: PyPI, whose Linux wheel is the multi-GB CUDA build; on an ordinary
+# machine use PyTorch's CPU-only index: make run TORCH_INDEX=https://download.pytorch.org/whl/cpu
+TORCH_INDEX ?=
 export HF_HUB_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: run test install install-test browser lint ingest clean
+.PHONY: run test install install-test browser services lint ingest reindex docs screenshots clean distclean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	# torch first, pinned: the CPU build on this machine's disk (any other version pulls a CUDA build).
-	$(BIN)/pip install --quiet torch==2.13.0
+	# torch first, pinned to the CPU build (any other version, or PyPI's default wheel, pulls a CUDA build).
+	$(BIN)/pip install --quiet torch==2.13.0 $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX))
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
@@ -25,9 +28,19 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
+# Installs Debian packages; `apt-get update` runs only when the package lists are missing (a fresh machine, so
+# once however many targets install something) or too old to install from.
+APT_INSTALL = DEBIAN_FRONTEND=noninteractive sh -c 'ls /var/lib/apt/lists/*_Packages* >/dev/null 2>&1 || \
+	apt-get update -qq; apt-get install -y -qq "$$@" >/dev/null || { apt-get update -qq && \
+	apt-get install -y -qq "$$@" >/dev/null; }' apt-install
+
 browser:
-	@command -v chromium >/dev/null 2>&1 && fc-list | grep -qi "noto sans cjk" || { \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 && fc-list | grep -qi "noto sans cjk" || $(APT_INSTALL) chromium fonts-noto-cjk
+
+# The real Redis and PostgreSQL servers the shared-state tests start (tests/services.py).
+services:
+	@command -v redis-server >/dev/null 2>&1 && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+		$(APT_INSTALL) redis-server postgresql
 
 run: install
 	$(BIN)/python -m bot serve
@@ -35,11 +48,29 @@ run: install
 ingest: install
 	$(BIN)/python -m bot ingest
 
-test: install-test browser
+# The index only: the feedback store (data/feedback.sqlite3) stays.
+reindex: install
+	rm -rf data/chroma
+	$(BIN)/python -m bot ingest
+
+test: install-test browser services
 	$(BIN)/python -m pytest
 
 lint: install-test
 	$(BIN)/ruff check bot tests bench && $(BIN)/ruff format --check bot tests bench
 
+# The README's and docs/'s examples from a real run, and the screenshots in docs/.
+docs: install-test screenshots
+	$(BIN)/python tests/doc_examples.py --write
+
+screenshots: install-test browser
+	SCREENSHOTS_DIR=docs $(BIN)/python -m pytest -q \
+		"tests/test_browser.py::test_english_question_gets_cited_answer_and_screenshot" \
+		"tests/test_widget.py::test_widget_on_allowed_site_streams_cited_answer_keeps_it_on_reload_and_takes_feedback"
+
 clean:
-	rm -rf $(VENV) data
+	rm -rf eval-out bench/out .pytest_cache .ruff_cache .mypy_cache
+	find bot tests bench -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf data $(VENV)

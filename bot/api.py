@@ -17,9 +17,11 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import iterate_in_threadpool
 
+from bot.config import Settings
 from bot.core import Bot
-from bot.errors import BotError, CorpusNotIndexed, InvalidQuestion
+from bot.errors import BotError, CorpusNotIndexed, FeedbackUnavailable, InvalidQuestion
 from bot.feedback import MAX_COMMENT_CHARS, FeedbackStore
+from bot.guard import Refusal, missing_key_refusal, origin_refusal, rate_refusal, size_refusal
 from bot.schema import Answer
 
 log = logging.getLogger(__name__)
@@ -98,14 +100,16 @@ class HealthOut(BaseModel):
 
 
 class FeedbackIn(BaseModel):
-    question: str = Field(min_length=1, max_length=20_000, description="The question that was answered.")
-    answer: str = Field(max_length=20_000, description="The answer text as shown.")
+    """A reader's rating of one answer. Required: `question`, `answer` and `rating`."""
+
+    question: str = Field(min_length=1, max_length=20_000, description="The question that was answered (required).")
+    answer: str = Field(max_length=20_000, description="The answer text as shown (required).")
     citations: list[CitationOut] = Field(
         default_factory=list, max_length=50, description="The answer's citations, as `/api/ask` returned them."
     )
     abstained: bool = False
     language: Literal["en", "zh"] | None = None
-    rating: Literal["up", "down"]
+    rating: Literal["up", "down"] = Field(description="Thumbs up or down (required).")
     comment: str = Field("", max_length=MAX_COMMENT_CHARS, description="What was wrong or right (optional).")
     channel: Literal["web", "widget", "api"] = "web"
 
@@ -113,8 +117,66 @@ class FeedbackIn(BaseModel):
 ANSWER_FIELDS = {"answer", "abstained", "language", "citations"}
 
 
+def _answer_of(body: FeedbackIn) -> dict[str, Any]:
+    """The rated answer as stored: a document citation without the register-only fields it never had."""
+    answer = body.model_dump(include=ANSWER_FIELDS)
+    for citation in answer["citations"]:
+        for key in ("period", "row"):
+            if citation.get(key) is None:
+                citation.pop(key, None)
+    return answer
+
+
 class FeedbackOut(BaseModel):
     id: int
+
+
+class ErrorOut(BaseModel):
+    detail: str = Field(description="What went wrong, written for the caller.")
+
+
+def _documented(refusal: Refusal, description: str) -> dict[str, Any]:
+    """An OpenAPI response whose example is the body the guard really sends."""
+    response: dict[str, Any] = {
+        "model": ErrorOut,
+        "description": description,
+        "content": {"application/json": {"example": {"detail": refusal.message}}},
+    }
+    if refusal.headers:
+        response["headers"] = {
+            name: {"schema": {"type": "string"}, "example": v} for name, v in refusal.headers.items()
+        }
+    return response
+
+
+# The refusals of `bot.guard` (examples with the default settings), and the missing index.
+_DEFAULTS = {name: field.default for name, field in Settings.model_fields.items()}
+REFUSED = {
+    401: _documented(missing_key_refusal(), "BOT_API_KEYS is set and the request (no Origin header) has no right key."),
+    403: _documented(origin_refusal("https://example.org"), "A web page on a site that may not use the bot."),
+    413: _documented(size_refusal(_DEFAULTS["max_body_bytes"]), "The body is over BOT_MAX_BODY_BYTES."),
+    429: _documented(rate_refusal(_DEFAULTS["rate_limit_per_minute"], 20), "Over BOT_RATE_LIMIT_PER_MINUTE."),
+}
+NOT_INDEXED = {
+    503: {
+        "model": ErrorOut,
+        "description": "Nothing is indexed yet.",
+        "content": {"application/json": {"example": {"detail": str(CorpusNotIndexed("the index"))}}},
+    }
+}
+FEEDBACK_UNAVAILABLE = {
+    503: {
+        "model": ErrorOut,
+        "description": "The feedback database (BOT_DATABASE_URL) cannot be reached; nothing stored is lost.",
+        "content": {"application/json": {"example": {"detail": FeedbackUnavailable.detail}}},
+    }
+}
+QUESTION_REFUSED = {
+    422: {
+        "description": "The question is empty or too long (`detail` says which), or the body is not valid JSON of "
+        "this shape (`detail` lists the fields)."
+    }
+}
 
 
 def get_bot(request: Request) -> Bot:
@@ -144,7 +206,12 @@ def http_error(error: BotError) -> HTTPException:
     return HTTPException(status_code=status_of(error), detail=str(error))
 
 
-@router.post("/ask", response_model=AnswerOut, summary="Answer a question from the documents, with citations")
+@router.post(
+    "/ask",
+    response_model=AnswerOut,
+    summary="Answer a question from the documents, with citations",
+    responses={**QUESTION_REFUSED, **REFUSED, **NOT_INDEXED},
+)
 async def ask(body: AskRequest, bot: BotDep) -> dict:
     try:
         answer = await run_in_threadpool(bot.ask, body.question, [t.model_dump() for t in body.history])
@@ -157,7 +224,7 @@ async def ask(body: AskRequest, bot: BotDep) -> dict:
     "/ask/stream",
     summary="Answer a question as server-sent events: delta pieces, then citations, then end",
     response_class=StreamingResponse,
-    responses={200: {"content": {"text/event-stream": {}}}},
+    responses={200: {"content": {"text/event-stream": {}}}, **QUESTION_REFUSED, **REFUSED, **NOT_INDEXED},
 )
 async def ask_stream(body: AskRequest, bot: BotDep) -> StreamingResponse:
     try:
@@ -191,10 +258,20 @@ def sse(event: str, data: dict[str, Any]) -> str:
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-@router.post("/feedback", status_code=201, response_model=FeedbackOut, summary="Rate an answer (thumbs up or down)")
+@router.post(
+    "/feedback",
+    status_code=201,
+    response_model=FeedbackOut,
+    summary="Rate an answer (thumbs up or down); `question`, `answer` and `rating` are required",
+    responses={**REFUSED, **FEEDBACK_UNAVAILABLE},
+)
 async def feedback(body: FeedbackIn, store: FeedbackDep) -> FeedbackOut:
-    record = partial(store.record, question=body.question, answer=body.model_dump(include=ANSWER_FIELDS))
-    id_ = await run_in_threadpool(record, rating=body.rating, comment=body.comment, channel=body.channel)
+    record = partial(store.record, question=body.question, answer=_answer_of(body))
+    try:
+        id_ = await run_in_threadpool(record, rating=body.rating, comment=body.comment, channel=body.channel)
+    except FeedbackUnavailable as error:
+        log.warning("%s", error)  # the operator's reason (host, driver message); the caller gets the plain one
+        raise HTTPException(status_code=503, detail=FeedbackUnavailable.detail) from error
     return FeedbackOut(id=id_)
 
 

@@ -3,9 +3,13 @@ source document, and the answer text with its [n] markers. Nothing here ranks or
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.schema import Citation, Passage
+
+# A sentence that ends in a Chinese character or full-width punctuation (。！？」）).
+_ENDS_IN_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]$")
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,9 @@ def cite(evidence: list[Evidence]) -> tuple[Citation, ...]:
 
 
 def join_with_markers(evidence: list[Evidence], language: str) -> str:
-    """The sentences in reading order, each followed by its citation number."""
-    separator = "" if language == "zh" else " "
-    return separator.join(f"{item.text} [{n}]" for n, item in enumerate(evidence, start=1))
+    """The sentences in reading order, each followed by its citation number and then a space: "… took
+    effect. [1] The …"; a Chinese sentence takes its marker without a space ("…获批。[1] 此后…"), whatever
+    the language of the question (`language`, kept for callers)."""
+    return " ".join(
+        f"{item.text}{'' if _ENDS_IN_CJK.search(item.text) else ' '}[{n}]" for n, item in enumerate(evidence, start=1)
+    )

@@ -1,6 +1,8 @@
 """One settings object for the whole bot, read from `BOT_*` environment variables and `.env`.
 
 It only describes configuration; nothing here builds models or opens stores (see `bot.wiring`).
+Relative paths in the defaults and in the project's `.env` are the project folder's, so the bot
+behaves the same whichever folder it is started from.
 """
 
 from __future__ import annotations
@@ -13,13 +15,25 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
+def _project_root() -> Path:
+    """The checkout the `bot` package sits in (where `corpus/` and `data/` are); the working folder
+    when the package is installed elsewhere."""
+    checkout = Path(__file__).resolve().parent.parent
+    return checkout if (checkout / "pyproject.toml").exists() else Path.cwd()
+
+
+PROJECT_ROOT = _project_root()
+
+
 class Settings(BaseSettings):
     """Every knob the bot has; each field is `BOT_<NAME>` in the environment."""
 
-    model_config = SettingsConfigDict(env_prefix="BOT_", env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="BOT_", env_file=(PROJECT_ROOT / ".env", ".env"), extra="ignore")
 
-    data_dir: Path = Field(Path("data"), description="Where the index and everything the bot writes lives.")
-    corpus_dir: Path = Field(Path("corpus"), description="Documents indexed by default.")
+    data_dir: Path = Field(
+        Path("data"), description="Where the index and everything the bot writes lives (relative: in the project)."
+    )
+    corpus_dir: Path = Field(Path("corpus"), description="Documents indexed by default (relative: in the project).")
     host: str = Field("127.0.0.1", description="Address the server listens on.")
     port: int = Field(7860, ge=1, le=65535, description="Port the server listens on.")
 
@@ -46,7 +60,7 @@ class Settings(BaseSettings):
         None, description="Abstain model coefficients (JSON from `bot calibrate`); unset = the packaged one."
     )
     abstain_threshold: float | None = Field(
-        None, ge=0.0, le=1.0, description="Answer when P(answerable) reaches this; unset = the model's own (0.5)."
+        None, ge=0.0, le=1.0, description="Answer when P(answerable) reaches this; unset = the threshold in the model."
     )
 
     llm_base_url: str | None = Field(
@@ -70,14 +84,28 @@ class Settings(BaseSettings):
         "", description="Comma-separated API keys; when set, clients that send no Origin header need one as a Bearer."
     )
     rate_limit_per_minute: int = Field(
-        30, ge=0, description="Questions and feedback per client (API key, else IP) per minute, per process; 0 = none."
+        30,
+        ge=0,
+        description="Questions and feedback per client (API key, else IP) in any 60 s; counted per process, or "
+        "across replicas with BOT_REDIS_URL; 0 = none.",
+    )
+    redis_url: str | None = Field(
+        None,
+        description="Redis (redis://host:port/db) holding the rate limit's counters, shared by every replica; "
+        "unset = counted in each process's memory.",
+    )
+    database_url: str | None = Field(
+        None,
+        description="SQLAlchemy URL of the feedback database (e.g. postgresql+psycopg://user:pw@host/db), shared by "
+        "every replica; unset = SQLite in data_dir/feedback.sqlite3.",
     )
     max_body_bytes: int = Field(65536, ge=1024, description="Largest request body /api and /v1 accept, in bytes.")
 
     @field_validator("data_dir", "corpus_dir")
     @classmethod
     def _expand(cls, value: Path) -> Path:
-        return value.expanduser()
+        value = value.expanduser()
+        return value if value.is_absolute() else PROJECT_ROOT / value
 
     @property
     def chroma_dir(self) -> Path:
@@ -86,6 +114,11 @@ class Settings(BaseSettings):
     @property
     def feedback_path(self) -> Path:
         return self.data_dir / "feedback.sqlite3"
+
+    @property
+    def feedback_database(self) -> str:
+        """Where feedback is kept: `database_url`, else the SQLite file in the data folder."""
+        return self.database_url or f"sqlite:///{self.feedback_path}"
 
     @property
     def allowed_origin_list(self) -> list[str]:

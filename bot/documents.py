@@ -39,6 +39,7 @@ class Document:
     as_of: str | None = None
     summary: str | None = None
     sources: tuple[SourceRef, ...] = field(default_factory=tuple)
+    link: str | None = None  # front matter `url`: the original this document stands for
 
     @property
     def content_hash(self) -> str:
@@ -46,7 +47,8 @@ class Document:
 
     @property
     def url(self) -> str | None:
-        return self.sources[0].url if self.sources else None
+        """Where citations link: the front matter's `url`, else the first source that has a web address."""
+        return self.link or next((ref.url for ref in self.sources if ref.url), None)
 
 
 def find_documents(paths: list[Path]) -> list[Path]:
@@ -99,6 +101,7 @@ def read_document(path: Path, source: str | None = None) -> Document:
         as_of=_as_date(meta.get("date")),
         summary=meta.get("summary"),
         sources=tuple(_source_refs(meta.get("sources"))),
+        link=str(meta["url"]) if meta.get("url") else None,
     )
 
 

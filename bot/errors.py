@@ -19,6 +19,16 @@ class CorpusNotIndexed(BotError):
         super().__init__(f"No documents are indexed in {where}. Run `python -m bot ingest` first.")
 
 
+class PortInUse(BotError):
+    """Another program already listens on the address the server should use."""
+
+    def __init__(self, host: str, port: int) -> None:
+        super().__init__(
+            f"Port {port} on {host} is already in use, probably by another copy of the bot. Stop that one (Ctrl+C "
+            f"in its terminal) or serve on another port: `python -m bot serve --port {port + 1}` (or BOT_PORT)."
+        )
+
+
 class DocumentUnreadable(BotError):
     """A file in the corpus could not be read; ingest reports it and goes on."""
 
@@ -30,3 +40,21 @@ class DocumentUnreadable(BotError):
 
 class ModelUnavailable(BotError):
     """An embedding model or the LLM could not be loaded or reached."""
+
+
+class FeedbackUnavailable(BotError):
+    """The feedback database cannot be reached. Nothing stored is lost; the next call tries it again."""
+
+    # What a caller of the HTTP API is told: no host names or driver messages, which are for the operator.
+    detail = (
+        "Feedback cannot be stored right now: the feedback database is not reachable. "
+        "Ratings already given are kept; please send this one again in a minute."
+    )
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(
+            f"The feedback database ({where}) cannot be reached: {reason}. Ratings already stored there are "
+            "kept; the bot tries it again on the next call, so it works again once the database is back."
+        )
+        self.where = where
+        self.reason = reason

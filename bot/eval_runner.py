@@ -93,10 +93,11 @@ def _bot_system(bot) -> System:  # type: ignore[no-untyped-def]
 
 def corpus_documents(settings: Settings, lang: str | None = None) -> list[Document]:
     """The documents of the corpus folder, or only those in one language."""
+    from bot.ingest import source_name
     from bot.register.ingest import is_sidecar, is_table
 
     paths = [p for p in find_documents([settings.corpus_dir]) if not is_table(p) and not is_sidecar(p)]
-    documents = [read_document(p) for p in paths]
+    documents = [read_document(p, source_name(p)) for p in paths]
     return [d for d in documents if lang is None or d.lang == lang]
 
 

@@ -7,7 +7,6 @@ that describe a register folder (README.md, manifest.json …) are neither.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from bot.chunking import Chunk, chunk_document
+from bot.config import PROJECT_ROOT
 from bot.documents import Document, find_documents, read_document
 from bot.errors import DocumentUnreadable
 from bot.register.ingest import ingest_tables, is_sidecar, is_table
@@ -61,12 +61,18 @@ class IngestReport:
 
 
 def source_name(path: Path) -> str:
-    """How a file is named in the index: relative to the working directory when it is below it."""
+    """How a file is named in the index: relative to the project folder when it is inside it (so the
+    name does not depend on the folder the bot was started from), else its absolute path."""
     absolute = path.resolve()
     try:
-        return absolute.relative_to(Path.cwd().resolve()).as_posix()
+        return absolute.relative_to(PROJECT_ROOT.resolve()).as_posix()
     except ValueError:
         return absolute.as_posix()
+
+
+def source_file(source: str) -> Path:
+    """The file a source name stands for."""
+    return PROJECT_ROOT / source
 
 
 def ingest(
@@ -107,8 +113,17 @@ def ingest(
 
     index_documents(readable(), store, chunk_chars, report, indexed)
     roots = [source_name(p).rstrip("/") + "/" for p in paths if p.is_dir()]
+
+    def vanished(source: str, present: set[str]) -> bool:
+        """A source under one of the folders ingested whose file is gone."""
+        return (
+            any(source.startswith(root) for root in roots)
+            and source not in present
+            and not source_file(source).exists()
+        )
+
     for source in sorted(indexed):
-        if any(source.startswith(root) for root in roots) and source not in seen and not os.path.exists(source):
+        if vanished(source, seen):
             store.remove_document(source)
             report.removed.append(source)
     if register is not None:
@@ -117,7 +132,7 @@ def ingest(
         report.failed.extend(failed)
         named = {source for _, source in table_sources}
         for source in sorted(register.indexed_sources()):
-            if any(source.startswith(root) for root in roots) and source not in named and not os.path.exists(source):
+            if vanished(source, named):
                 register.remove_source(source)
                 report.removed.append(source)
     return report

@@ -3,14 +3,17 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import socket
 
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from bot.config import Settings, get_settings
 from bot.core import Bot
+from bot.errors import BotError, PortInUse
 from bot.feedback import FeedbackStore
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
@@ -43,7 +46,7 @@ def create_app(
     )
     app.state.bot = bot
     app.state.settings = settings
-    app.state.feedback = feedback or FeedbackStore(settings.feedback_path)
+    app.state.feedback = feedback or FeedbackStore(settings.feedback_database)
     app.include_router(router)
     app.include_router(register_router)
     app.include_router(openai_router)
@@ -54,14 +57,30 @@ def create_app(
     return gr.mount_gradio_app(app, ui, path="/", css=CSS, theme=gr.themes.Soft(), footer_links=["api"])
 
 
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A socket bound to `host:port`, or `PortInUse` when another program has it (checked before any slow
+    start-up work, so the reader sees why rather than a traceback after "Serving on")."""
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as error:
+        sock.close()
+        if error.errno == errno.EADDRINUSE:
+            raise PortInUse(host, port) from error
+        raise BotError(f"The server cannot listen on {host}:{port}: {error.strerror}.") from error
+    return sock
+
+
 def serve(settings: Settings | None = None) -> None:
-    """Index the corpus if nothing is indexed yet, then serve until interrupted."""
+    """Index the corpus if nothing is indexed yet, then serve until interrupted (Ctrl+C)."""
     import uvicorn
 
     from bot.ingest import ingest
     from bot.wiring import build_bot, build_register_store, build_store
 
     settings = settings or get_settings()
+    sock = listening_socket(settings.host, settings.port)
     store = build_store(settings)
     register = build_register_store(settings)
     if (len(store.keywords) == 0 or len(register) == 0) and settings.corpus_dir.exists():
@@ -73,5 +92,5 @@ def serve(settings: Settings | None = None) -> None:
     bot = build_bot(settings, store, register)
     bot.warm_up()
     app = create_app(bot, settings)
-    print(f"Serving on http://{settings.host}:{settings.port}  (API docs at /docs)")
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+    print(f"Serving on http://{settings.host}:{settings.port}  (API docs at /docs; Ctrl+C stops it)")
+    uvicorn.Server(uvicorn.Config(app, host=settings.host, port=settings.port, log_level="warning")).run(sockets=[sock])

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 import gradio as gr
 
 from bot.core import Bot
-from bot.errors import BotError
+from bot.errors import BotError, FeedbackUnavailable
+from bot.examples import EXAMPLES
 from bot.register.words import KIND_WORDS
 from bot.schema import Answer
 from bot.widget import embed_snippet
@@ -25,13 +26,6 @@ PLACEHOLDER_BASE_URL = "https://YOUR-BOT-HOST"
 
 Answers = dict[int, dict[str, Any]]  # chat message index -> {"question": str, "answer": Answer.to_dict()}
 
-EXAMPLES = [
-    "How many LLMs and AI applications were approved in the January 2024 batch?",
-    "When did the Interim Measures for generative AI services take effect?",
-    "Which companies were in the first batch approved on 31 August 2023?",
-    "截至2025年3月底，共有多少款生成式人工智能服务完成备案？",
-    "备案和登记有什么区别？",
-]
 
 CSS = """
 .citations { font-size: 0.92em; border-top: 1px solid var(--border-color-primary);
@@ -160,9 +154,11 @@ def build_ui(bot: Bot, feedback: FeedbackStore | None = None) -> gr.Blocks:
         if feedback is None or rated is None or like.liked not in (True, False):
             return comment, ""  # an answer still streaming, or a rating taken back: nothing to record
         rating = "up" if like.liked else "down"
-        feedback.record(
-            question=rated["question"], answer=rated["answer"], rating=rating, comment=comment.strip(), channel="web"
-        )
+        question, answer = rated["question"], rated["answer"]
+        try:
+            feedback.record(question=question, answer=answer, rating=rating, comment=comment.strip(), channel="web")
+        except FeedbackUnavailable as error:
+            raise gr.Error(FeedbackUnavailable.detail) from error
         return "", f"Thanks: recorded as {'helpful' if like.liked else 'not helpful'}."
 
     def show_snippet(request: gr.Request) -> str:

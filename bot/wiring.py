@@ -52,7 +52,8 @@ def build_register_store(settings: Settings) -> RegisterStore:
 
 
 def build_register_answerer(register: RegisterStore) -> RegisterAnswerer:
-    from bot.register.names import NameCatalog, load_aliases
+    from bot.register.aliases import load_aliases
+    from bot.register.names import NameCatalog
     from bot.register.parse import parse_register_question
 
     aliases = load_aliases()

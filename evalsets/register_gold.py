@@ -83,6 +83,7 @@ class QuestionSet:
 
     seed: int
     rows: list[dict[str, Any]] = field(default_factory=list)
+    prefix: str = "rg"  # of the qids: rg001 …; the held-out set uses rh
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
@@ -112,7 +113,7 @@ class QuestionSet:
         if variant == "english-name" and has_chinese(question):
             raise ValueError(f"an English-name question has Chinese in it: {question}")
         row: dict[str, Any] = {
-            "qid": f"rg{len(self.rows) + 1:03d}",
+            "qid": f"{self.prefix}{len(self.rows) + 1:03d}",
             "question": question,
             "lang": lang,
             "kind": "register",

@@ -1,14 +1,12 @@
 """Shared fixtures: the real embedding models, a real Chroma in a temporary folder holding the
 repository's corpus, the `Bot` built on it the way `bot.wiring` builds it in production, and
-`live_server` to serve an app under a real uvicorn on 127.0.0.1."""
+`live_server` to serve an app under a real uvicorn on 127.0.0.1, real Redis and PostgreSQL servers
+(`redis_server`, `postgres_server`, from tests/services.py), and where browser tests save screenshots."""
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import math
 import os
-import re
 import socket
 import threading
 import time
@@ -16,11 +14,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from langchain_core.embeddings import Embeddings
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+from services import PostgresServer, RedisServer, ServiceMissing
 
 from bot.config import Settings
 from bot.core import Bot
@@ -31,26 +30,6 @@ from bot.wiring import build_bot, build_register_store, build_store
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"
-
-
-class BagOfWordsEmbeddings(Embeddings):
-    """A deterministic fake whose vectors mean something: hashed word counts, normalised."""
-
-    def __init__(self, size: int = 256) -> None:
-        self.size = size
-
-    def _vector(self, text: str) -> list[float]:
-        vector = [0.0] * self.size
-        for word in re.findall(r"\w+", text.lower()):
-            vector[int(hashlib.md5(word.encode()).hexdigest(), 16) % self.size] += 1.0
-        norm = math.sqrt(sum(v * v for v in vector)) or 1.0
-        return [v / norm for v in vector]
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return [self._vector(t) for t in texts]
-
-    def embed_query(self, text: str) -> list[float]:
-        return self._vector(text)
 
 
 @pytest.fixture
@@ -127,6 +106,55 @@ def _serve(app: object) -> Iterator[str]:
 def live_server() -> Callable[[object], contextlib.AbstractContextManager[str]]:
     """`with live_server(app) as url:` serves `app` under uvicorn in a background thread until the block ends."""
     return _serve
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
+    """A real `redis-server` on 127.0.0.1 for the session; a test that stops it starts it again."""
+    try:
+        server = RedisServer(tmp_path_factory.mktemp("redis"))
+    except ServiceMissing as missing:
+        pytest.skip(str(missing))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A real PostgreSQL on 127.0.0.1 for the session (its folder removed after); a test that stops it starts
+    it again."""
+    try:
+        server = PostgresServer()
+    except ServiceMissing as missing:
+        pytest.skip(str(missing))
+    try:
+        server.start()
+        yield server
+    finally:
+        server.remove()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where browser tests save their screenshots: `$SCREENSHOTS_DIR` when set (`make screenshots` sets
+    it to docs/), else a temporary folder, so that a test run never rewrites the tracked images."""
+    configured = os.environ.get("SCREENSHOTS_DIR")
+    folder = Path(configured) if configured else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def wait_until_an_image_error_would_have_run(page: object) -> None:
+    """Loads an image that fails, as injected markup would, and waits for its error handler: after that,
+    a handler smuggled into the page has had its chance to run (no fixed sleep)."""
+    page.evaluate(  # type: ignore[attr-defined]
+        "() => { window.__probe = 0; const i = new Image(); i.onerror = () => { window.__probe = 1; };"
+        " i.src = 'x-missing-' + Date.now(); }"
+    )
+    page.wait_for_function("window.__probe === 1")  # type: ignore[attr-defined]
 
 
 CHROMIUM = Path("/usr/bin/chromium")

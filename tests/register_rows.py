@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from bot.register.aliases import Alias
 from bot.register.records import Product, RegisterList, RegisterRow
 from bot.register.tables import read_register_json
 
@@ -71,3 +72,51 @@ def algorithm_rows() -> tuple[RegisterRow, ...]:
         row(deep_2023, "出门问问语音合成类算法-2", "出门问问信息科技有限公司", "网信算备110108928160101230017号",
             "服务技术支持者", ""),
     )  # fmt: skip
+
+
+def group_rows() -> tuple[tuple[RegisterRow, ...], tuple[Alias, ...]]:
+    """Invented rows and aliases for how an alias stands for rows: a group (Jiayi) with its own company and a
+    service named for it that another company filed; a service brand (Wenyu) and the company that runs it;
+    a renamed company whose earlier name still files under its own name, and one known only from a remark."""
+    deep = _algorithm_list("deep-synthesis", "2025-09")
+    algo = _algorithm_list("algorithm", "2025-09")
+    genai = RegisterList("genai", "2025-09", "生成式人工智能服务已备案信息（2025年9月）", None, "genai.json")
+
+    def row(rlist: RegisterList, name: str, company: str, number: str, **kw) -> RegisterRow:
+        kind = kw.pop("kind", "filing")
+        return RegisterRow(rlist.series, kind, name, company, number, "北京", rlist, **kw)  # type: ignore[arg-type]
+
+    rows = (
+        row(algo, "甲乙商城推荐算法", "甲乙科技有限公司", "网信算备110108000000001250011号",
+            products=(Product("甲乙商城", "APP"),)),
+        row(algo, "甲乙视频推荐算法", "丙丁网络科技有限公司", "网信算备510107000000002250019号",
+            products=(Product("甲乙商城极速版", "APP"), Product("丁丁", "APP"))),
+        row(genai, "问语大模型", "问语智能科技有限公司", "Beijing-WenYu-202509010001", date=20250905),
+        row(deep, "问语图像生成算法", "问语智能科技有限公司", "网信算备110108000000003250013号",
+            products=(Product("问语 助手", "APP"),)),
+        row(deep, "新名图像生成算法", "新名科技有限公司", "网信算备110108000000004250017号",
+            renamed_from="旧名科技有限公司"),
+        row(genai, "旧名助手", "旧名科技有限公司", "Beijing-JiuMingZhuShou-20250901S0001", kind="registration",
+            date=20250901),
+        row(deep, "后来文本生成算法", "后来科技有限公司", "网信算备110108000000005250015号",
+            renamed_from="更早科技有限公司"),
+    )  # fmt: skip
+    aliases = (
+        Alias(
+            ("Jiayi",),
+            ("甲乙", "甲乙商城"),
+            "company",
+            companies=("甲乙科技有限公司",),
+            services=("甲乙视频推荐算法",),
+            products=("甲乙商城", "甲乙商城极速版"),
+        ),
+        Alias(
+            ("Wenyu",),
+            ("问语",),
+            "service",
+            companies=("问语智能科技有限公司",),
+            services=("问语大模型",),
+            products=("问语助手",),  # the list writes "问语 助手"
+        ),
+    )
+    return rows, aliases

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from expectations import names_a_beijing_member_of_the_first_batch
+from expectations import COUNT_QUESTION, FIRST_QUESTION, FOLLOW_UP, names_a_zhipu_ai_model, states_the_count
 from fastapi.testclient import TestClient
 
 from bot.server import create_app
@@ -18,27 +18,20 @@ def client(corpus_bot, corpus_settings):
 
 
 def test_ask_returns_the_answer_with_citations(client):
-    response = client.post(
-        "/api/ask", json={"question": "How many LLMs and AI applications were approved in the January 2024 batch?"}
-    )
+    response = client.post("/api/ask", json={"question": COUNT_QUESTION})
     assert response.status_code == 200
     data = response.json()
-    assert "14" in data["answer"] and data["abstained"] is False and data["language"] == "en"
-    assert data["citations"][0]["n"] == 1 and "14" in data["citations"][0]["quote"]
+    assert states_the_count(data["answer"]) and data["abstained"] is False and data["language"] == "en"
+    assert data["citations"][0]["n"] == 1 and states_the_count(data["citations"][0]["quote"])
 
 
 def test_ask_accepts_history(client):
     response = client.post(
         "/api/ask",
-        json={
-            "question": "and Beijing?",
-            "history": [
-                {"role": "user", "content": "Which Shanghai-based companies were in the first approved batch?"}
-            ],
-        },
+        json={"question": FOLLOW_UP, "history": [{"role": "user", "content": FIRST_QUESTION}]},
     )
     assert response.status_code == 200
-    assert names_a_beijing_member_of_the_first_batch(response.json()["answer"])
+    assert names_a_zhipu_ai_model(response.json()["answer"])
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
 """End-to-end: the real app (FastAPI + Gradio, real models, real Chroma over the corpus) served by
-uvicorn on localhost and driven by headless Chromium. Also writes `docs/screenshot.png`."""
+uvicorn on localhost and driven by headless Chromium. Also saves the chat's screenshot (`screenshot_dir`)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import wait_until_an_image_error_would_have_run
+from expectations import COUNT, COUNT_QUESTION_ZH, LINKED_COUNT, LINKED_QUESTION
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -20,8 +22,8 @@ REPO = Path(__file__).resolve().parent.parent
 ANSWER_TIMEOUT_MS = 60_000
 LOAD_TIMEOUT_MS = 30_000
 
-QUESTION_EN = "How many LLMs and AI applications were approved in the January 2024 batch?"
-QUESTION_ZH = "2024年1月这一批共批准了多少个大模型和应用？"
+QUESTION_EN = LINKED_QUESTION
+QUESTION_ZH = COUNT_QUESTION_ZH
 XSS = 'What about <img src=x onerror="window.__xss=1"> and <script>window.__xss=2</script> in January 2024?'
 
 
@@ -86,14 +88,14 @@ def wait_for_cited_answer(page: Page, number: str) -> None:
     assert as_word.search(quote.inner_text()), quote.inner_text()
 
 
-def test_english_question_gets_cited_answer_and_screenshot(page: Page) -> None:
+def test_english_question_gets_cited_answer_and_screenshot(page: Page, screenshot_dir: Path) -> None:
     status = page.locator("#index-status")
     expect(status).to_be_visible()
     expect(status).to_contain_text(re.compile(r"\d+ documents"))
 
     ask(page, QUESTION_EN)
     expect(page.locator("#chat [data-testid='user']").last).to_have_text(QUESTION_EN, timeout=ANSWER_TIMEOUT_MS)
-    wait_for_cited_answer(page, "14")
+    wait_for_cited_answer(page, LINKED_COUNT)
     answer = last_answer(page)
     # Rendered, not shown as markup.
     assert "<div" not in answer.inner_text()
@@ -114,8 +116,7 @@ def test_english_question_gets_cited_answer_and_screenshot(page: Page) -> None:
             gap = following["y"] - (quote["y"] + quote["height"])
             assert gap > below_title, f"quote [{i + 1}] is nearer the next citation ({gap:.0f}px)"
 
-    out = REPO / "docs" / "screenshot.png"
-    out.parent.mkdir(parents=True, exist_ok=True)
+    out = screenshot_dir / "screenshot.png"
     page.screenshot(path=str(out), full_page=True)
     assert out.stat().st_size > 10_000
 
@@ -123,7 +124,7 @@ def test_english_question_gets_cited_answer_and_screenshot(page: Page) -> None:
 def test_chinese_question_gets_cited_answer(page: Page) -> None:
     ask(page, QUESTION_ZH)
     expect(page.locator("#chat [data-testid='user']").last).to_have_text(QUESTION_ZH, timeout=ANSWER_TIMEOUT_MS)
-    wait_for_cited_answer(page, "14")
+    wait_for_cited_answer(page, COUNT)
     answer = last_answer(page)
     assert re.search(r"[\u4e00-\u9fff]", answer.inner_text()), answer.inner_text()
     # A Chinese answer labels its sources in Chinese.
@@ -139,13 +140,13 @@ def test_markup_in_question_is_shown_as_text_and_not_run(page: Page) -> None:
     assert user.locator("img, script").count() == 0
     # Wait for the full answer (its sources) so every render has happened, then check nothing ran.
     expect(last_answer(page).locator(".citations")).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
-    page.wait_for_timeout(500)
+    wait_until_an_image_error_would_have_run(page)
     assert page.evaluate("typeof window.__xss") == "undefined"
     assert page.locator("#chat img[src='x'], #chat script").count() == 0
 
 
 def test_clicking_an_example_fills_the_question_box(page: Page) -> None:
-    from bot.ui import EXAMPLES
+    from bot.examples import EXAMPLES
 
     box = page.locator("#question textarea")
     expect(box).to_have_value("")
@@ -165,7 +166,7 @@ def test_thumbs_with_a_comment_are_recorded_and_the_embed_snippet_names_this_ser
     from bot.feedback import FeedbackStore
 
     ask(page, QUESTION_EN)
-    wait_for_cited_answer(page, "14")
+    wait_for_cited_answer(page, LINKED_COUNT)
     comment = f"web chat feedback {time.time_ns()}"
     page.locator("#feedback-comment textarea").fill(comment)
     page.locator("#chat").get_by_role("button", name="Dislike", exact=True).last.click()
@@ -173,7 +174,7 @@ def test_thumbs_with_a_comment_are_recorded_and_the_embed_snippet_names_this_ser
     expect(page.locator("#feedback-comment textarea")).to_have_value("")
     rows = [row for row in FeedbackStore(corpus_settings.feedback_path).rows() if row["comment"] == comment]
     assert [(row["rating"], row["channel"], row["question"]) for row in rows] == [("down", "web", QUESTION_EN)]
-    assert re.search(r"(?<!\d)14(?!\d)", rows[0]["answer"]["answer"]) and rows[0]["answer"]["citations"]
+    assert re.search(rf"(?<!\d){LINKED_COUNT}(?!\d)", rows[0]["answer"]["answer"]) and rows[0]["answer"]["citations"]
 
     page.get_by_text("Embed this bot").click()
     expect(page.locator("#embed-snippet")).to_contain_text(f'<script src="{live_url}/widget.js"')

@@ -35,6 +35,33 @@ def test_markdown_front_matter_becomes_metadata(tmp_path: Path):
     assert doc.text == MARKDOWN and doc.text[doc.body_start :].startswith("# Batch")
 
 
+@pytest.mark.parametrize(
+    ("front_matter", "url"),
+    [
+        (
+            'sources:\n  - title: "Reuters"\n    url: null\n  - title: "Xinhua"\n    url: "https://example.org/x"\n',
+            "https://example.org/x",
+        ),
+        (
+            'url: "https://example.org/law"\nsources:\n  - title: "Xinhua"\n    url: "https://example.org/x"\n',
+            "https://example.org/law",
+        ),
+        ('sources:\n  - title: "Reuters"\n    url: null\n', None),
+    ],
+)
+def test_citations_link_to_the_front_matter_url_else_the_first_source_with_one(tmp_path: Path, front_matter, url):
+    path = tmp_path / "doc.md"
+    path.write_text(f"---\ntitle: Doc\n{front_matter}---\nText.\n", encoding="utf-8")
+    assert read_document(path).url == url
+
+
+def test_every_corpus_document_with_a_web_source_links_to_one():
+    for path in sorted((Path(__file__).resolve().parent.parent / "corpus").glob("*.md")):
+        document = read_document(path)
+        if any(ref.url for ref in document.sources):
+            assert document.url and document.url.startswith("https://"), path.name
+
+
 def test_language_is_detected_when_front_matter_omits_it(tmp_path: Path):
     path = tmp_path / "zh.txt"
     path.write_text("2024年1月这一批共有14个大模型获批。", encoding="utf-8")

@@ -1,10 +1,12 @@
 """Readers' ratings: stored through `POST /api/feedback` on a real uvicorn, kept in SQLite, and exported
-by `python -m bot feedback --export` (a subprocess) as evaluation questions `bot eval` can read."""
+by `python -m bot feedback --export` (a subprocess) as evaluation questions `bot eval` can read. PostgreSQL,
+replicas sharing one store and outages are in tests/test_shared_state.py."""
 
 from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -14,12 +16,13 @@ from pathlib import Path
 import httpx
 import pytest
 
+from bot.errors import FeedbackUnavailable
 from bot.evaluate import load_questions
 from bot.feedback import FeedbackStore
 from bot.server import create_app
 
 REPO = Path(__file__).resolve().parent.parent
-QUESTION = "How many LLMs and AI applications were approved in the January 2024 batch?"
+QUESTION = "How many models did the Harbour batch approve?"
 CITATION = {
     "n": 1,
     "title": "January 2024 batch",
@@ -49,6 +52,15 @@ def test_ratings_export_as_evaluation_questions(tmp_path):
     assert disliked["qid"] == f"feedback-{down}" and disliked["answerable"] is None and disliked["answers"] == []
     assert disliked["gold_doc_ids"] == [] and disliked["comment"] == "Wrong: ask Li."
     assert disliked["answer_given"] == "14 were approved. [1]" and disliked["citations"] == [CITATION]
+
+
+def test_the_export_is_in_the_golden_sets_format(tmp_path):
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    store.record(question=QUESTION, answer=ANSWERED, rating="up")
+    store.export(tmp_path / "feedback.jsonl")
+    [exported] = load_questions(tmp_path / "feedback.jsonl")
+    golden = load_questions(REPO / "tests" / "golden" / "questions.jsonl")
+    assert {key for question in golden for key in question} <= set(exported)
 
 
 def test_ratings_from_many_threads_all_land(tmp_path):
@@ -81,6 +93,37 @@ def test_a_row_whose_citations_lack_a_source_still_exports(tmp_path):
 def test_a_bad_rating_is_refused(tmp_path):
     with pytest.raises(ValueError, match="rating"):
         FeedbackStore(tmp_path / "f.sqlite3").record(question=QUESTION, answer=ANSWERED, rating="meh")
+
+
+def test_a_file_written_before_sqlalchemy_is_read_and_extended(tmp_path):
+    path = tmp_path / "feedback.sqlite3"
+    with sqlite3.connect(path) as db:  # the table as the store created it before it used SQLAlchemy
+        db.execute(
+            "CREATE TABLE feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT NOT NULL,"
+            " question TEXT NOT NULL, answer TEXT NOT NULL, rating TEXT NOT NULL CHECK (rating IN ('up', 'down')),"
+            " comment TEXT NOT NULL DEFAULT '', channel TEXT NOT NULL)"
+        )
+        db.execute(
+            "INSERT INTO feedback (created_at, question, answer, rating, channel) VALUES (?, ?, ?, ?, ?)",
+            ("2025-01-01T00:00:00+00:00", QUESTION, json.dumps(ANSWERED), "up", "web"),
+        )
+    db.close()
+    store = FeedbackStore(path)
+    assert store.record(question="Any fines?", answer=DECLINED, rating="down") == 2
+    old, new = store.rows()
+    assert old["answer"] == ANSWERED and old["comment"] == "" and new["answer"] == DECLINED
+
+
+def test_an_unreachable_database_is_a_clear_error_naming_it(tmp_path):
+    from services import free_port
+
+    store = FeedbackStore(f"postgresql+psycopg://bot:secret@127.0.0.1:{free_port()}/feedback")
+    with pytest.raises(FeedbackUnavailable, match="cannot be reached") as refused:
+        store.record(question=QUESTION, answer=ANSWERED, rating="up")
+    assert "postgresql+psycopg://bot:***@127.0.0.1" in str(refused.value) and "secret" not in str(refused.value)
+    with pytest.raises(FeedbackUnavailable, match="Ratings already stored there are kept"):
+        store.export(tmp_path / "out.jsonl")
+    assert not (tmp_path / "out.jsonl").exists() and list(tmp_path.iterdir()) == []
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +167,7 @@ def test_bad_feedback_is_422(served, change):
 def test_cli_exports_the_ratings_for_bot_eval(tmp_path):
     store = FeedbackStore(tmp_path / "data" / "feedback.sqlite3")
     store.record(question=QUESTION, answer=ANSWERED, rating="up")
-    store.record(question="华为盘古大模型的参数量是多少？", answer={**DECLINED, "language": "zh"}, rating="down")
+    store.record(question="港口批次批准了多少个模型？", answer={**DECLINED, "language": "zh"}, rating="down")
     env = {**os.environ, "BOT_DATA_DIR": str(tmp_path / "data"), "HF_HUB_OFFLINE": "1"}
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -138,6 +181,6 @@ def test_cli_exports_the_ratings_for_bot_eval(tmp_path):
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert lines == load_questions(out)
     assert [q["qid"] for q in lines] == ["feedback-1", "feedback-2"]
-    assert lines[1]["question"] == "华为盘古大模型的参数量是多少？" and lines[1]["lang"] == "zh"
+    assert lines[1]["question"] == "港口批次批准了多少个模型？" and lines[1]["lang"] == "zh"
     counted = run()
     assert counted.returncode == 0 and "2 rated answers (1 up, 1 down)" in counted.stdout

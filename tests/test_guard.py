@@ -1,18 +1,23 @@
 """Safe by default: the Origin check and CORS, API keys, the rate limit and the body cap, on a real
-uvicorn with real HTTP requests; plus the origin and token-bucket arithmetic on their own."""
+uvicorn with real HTTP requests; plus origins and the rate limit's window on their own. The limit shared
+through Redis by several replicas is in tests/test_shared_state.py."""
 
 from __future__ import annotations
 
+import asyncio
+import re
 from collections.abc import Iterator
 
 import httpx
 import pytest
+from expectations import COUNT_QUESTION, states_the_count
 
 from bot.config import Settings
-from bot.guard import RateLimiter, normalize_origin
+from bot.guard import normalize_origin
+from bot.ratelimit import RateLimit
 from bot.server import create_app
 
-QUESTION = "How many LLMs and AI applications were approved in the January 2024 batch?"
+QUESTION = COUNT_QUESTION
 ALLOWED = "http://127.0.0.1:9000"
 PREFLIGHT = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
 EVIL = "https://evil.example"
@@ -37,20 +42,25 @@ def test_origins_compare_in_normal_form(given, normal):
     assert normalize_origin(given) == normal
 
 
-def test_the_token_bucket_allows_a_burst_then_one_request_per_refill():
-    now = [0.0]
-    limiter = RateLimiter(per_minute=3, clock=lambda: now[0])
-    assert [limiter.wait("a") for _ in range(3)] == [0.0, 0.0, 0.0]
-    assert limiter.wait("a") == pytest.approx(20.0)
-    assert limiter.wait("b") == 0.0, "each client has its own bucket"
-    now[0] = 20.0
-    assert limiter.wait("a") == 0.0
-    assert limiter.wait("a") == pytest.approx(20.0)
+def test_the_window_admits_the_limit_then_says_when_the_oldest_request_leaves_it():
+    async def waits() -> tuple[list[float], float]:
+        limit = RateLimit(per_minute=3)
+        admitted = [await limit.wait("a") for _ in range(3)]
+        return [*admitted, await limit.wait("a"), await limit.wait("a")], await limit.wait("b")
+
+    (first, second, third, refused, again), other = asyncio.run(waits())
+    assert [first, second, third] == [0.0, 0.0, 0.0]
+    assert 59 < refused <= 60 and 59 < again <= refused, "the first request leaves the 60 s window in about 60 s"
+    assert other == 0.0, "each client has its own window"
+    assert RateLimit.retry_after(refused) == 60 and RateLimit.retry_after(0.001) == 1
 
 
 def test_a_limit_of_zero_means_no_limit():
-    limiter = RateLimiter(per_minute=0)
-    assert all(limiter.wait("a") == 0.0 for _ in range(1000))
+    async def waits() -> list[float]:
+        limit = RateLimit(per_minute=0)
+        return [await limit.wait("a") for _ in range(1000)]
+
+    assert set(asyncio.run(waits())) == {0.0}
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +94,7 @@ def test_by_default_another_site_is_refused_with_a_readable_403(default_url):
 @pytest.mark.slow
 def test_by_default_the_servers_own_pages_may_ask(default_url):
     response = httpx.post(f"{default_url}/api/ask", json={"question": QUESTION}, headers={"Origin": default_url})
-    assert response.status_code == 200 and "14" in response.json()["answer"]
+    assert response.status_code == 200 and states_the_count(response.json()["answer"])
     assert response.headers["access-control-allow-origin"] == default_url
 
 
@@ -109,7 +119,7 @@ def test_an_allowed_origin_gets_answers_and_cors_headers(guarded_url):
     assert set(methods) == {"GET", "POST", "OPTIONS"}
     body = {"question": QUESTION}
     response = httpx.post(f"{guarded_url}/api/ask", json=body, headers={"Origin": ALLOWED}, timeout=60)
-    assert response.status_code == 200 and "14" in response.json()["answer"]
+    assert response.status_code == 200 and states_the_count(response.json()["answer"])
     assert response.headers["access-control-allow-origin"] == ALLOWED and "Origin" in response.headers["vary"]
 
 
@@ -135,7 +145,7 @@ def test_a_program_without_a_right_key_gets_401(guarded_url, authorization, mess
 def test_a_program_with_a_right_key_gets_the_answer(guarded_url):
     headers = {"Authorization": "Bearer key-one"}
     response = httpx.post(f"{guarded_url}/api/ask", json={"question": QUESTION}, headers=headers, timeout=60)
-    assert response.status_code == 200 and "14" in response.json()["answer"]
+    assert response.status_code == 200 and states_the_count(response.json()["answer"])
 
 
 @pytest.mark.slow
@@ -151,7 +161,8 @@ def test_over_the_rate_limit_is_429_with_retry_after(guarded_url):
     assert statuses == [422] * 4
     response = httpx.post(f"{guarded_url}/api/ask", json={"question": ""}, headers=headers)
     assert response.status_code == 429 and "limit is 4 a minute" in response.json()["detail"]
-    assert 1 <= int(response.headers["retry-after"]) <= 15
+    # The window is 60 s: the first of the four requests leaves it, and a fifth may go, within a minute.
+    assert 50 <= int(response.headers["retry-after"]) <= 60
     assert httpx.get(f"{guarded_url}/api/health", headers=headers).status_code == 200, "health is not rate limited"
 
 
@@ -174,3 +185,34 @@ def test_a_streamed_body_without_length_is_counted_too(guarded_url):
     response = httpx.post(f"{guarded_url}/api/ask", content=chunks(), headers=headers)
     assert "content-length" not in response.request.headers
     assert response.status_code == 413 and "larger than 4096 bytes" in response.json()["detail"]
+
+
+def _same_form(text: str) -> str:
+    """A message with its numbers and web addresses blanked, to compare a real body with a documented one."""
+    return re.sub(r"\d+", "N", re.sub(r"https?://[^)\s]+", "ORIGIN", text))
+
+
+@pytest.mark.slow
+def test_the_api_docs_show_the_refusals_the_guard_really_sends(corpus_bot, corpus_settings, live_server):
+    settings = corpus_settings.model_copy(update={"api_keys": "key-one", "rate_limit_per_minute": 1})
+    with live_server(create_app(corpus_bot, settings)) as url:
+        paths = httpx.get(f"{url}/openapi.json").json()["paths"]
+        feedback = {"question": "q", "answer": "a", "rating": "up", "channel": "api"}
+        key = {"Authorization": "Bearer key-one"}
+        real = {
+            401: httpx.post(f"{url}/api/feedback", json=feedback),
+            403: httpx.post(f"{url}/api/feedback", json=feedback, headers={"Origin": EVIL}),
+            413: httpx.post(f"{url}/api/feedback", json={**feedback, "answer": "x" * 70_000}, headers=key),
+        }
+        assert httpx.post(f"{url}/api/feedback", json=feedback, headers=key).status_code == 201
+        real[429] = httpx.post(f"{url}/api/feedback", json=feedback, headers=key)
+    for path in ("/api/ask", "/api/ask/stream", "/api/feedback"):
+        documented = paths[path]["post"]["responses"]
+        assert {"401", "403", "413", "429"} <= set(documented), path
+        for status, response in real.items():
+            example = documented[str(status)]["content"]["application/json"]["example"]
+            assert response.status_code == status and set(response.json()) == set(example) == {"detail"}
+            assert _same_form(response.json()["detail"]) == _same_form(example["detail"]), (path, status)
+    assert "Retry-After" in paths["/api/ask"]["post"]["responses"]["429"]["headers"]
+    assert {"503", "422"} <= set(paths["/api/ask"]["post"]["responses"])
+    assert set(paths["/api/feedback"]["post"]["requestBody"]["content"]["application/json"]["schema"]) == {"$ref"}

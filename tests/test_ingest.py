@@ -4,6 +4,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from expectations import DATE_QUESTION
 
 from bot.config import Settings
 from bot.ingest import ingest, source_name
@@ -113,6 +114,6 @@ def test_search_finds_english_and_chinese_passages(corpus_bot):
 def test_hybrid_search_is_usable_as_a_langchain_retriever(corpus_bot):
     from bot.retrieve import HybridRetriever
 
-    documents = HybridRetriever(search=corpus_bot.search, k=3).invoke("When did the Interim Measures take effect?")
+    documents = HybridRetriever(search=corpus_bot.search, k=3).invoke(DATE_QUESTION)
     assert len(documents) == 3
     assert documents[0].metadata["source"].startswith("corpus/") and documents[0].metadata["signals"]

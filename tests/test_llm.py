@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from expectations import COUNT_QUESTION, DATE, DATE_QUESTION, UNCOVERED_QUESTION
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 
@@ -31,42 +32,42 @@ def llm_bot(corpus_bot):
 
 
 def test_llm_answer_keeps_its_words_and_gets_exact_citations(llm_bot):
-    bot = llm_bot("Regulators approved 14 LLMs and applications in January 2024 [2][1].")
-    answer = bot.ask("How many LLMs and AI applications were approved in the January 2024 batch?")
-    assert answer.answer == "Regulators approved 14 LLMs and applications in January 2024 [1][2]."
+    bot = llm_bot("The Algorithm Recommendation Provisions have 35 articles [2][1].")
+    answer = bot.ask(COUNT_QUESTION)
+    assert answer.answer == "The Algorithm Recommendation Provisions have 35 articles [1][2]."
     assert [c.n for c in answer.citations] == [1, 2]
     for citation in answer.citations:
         text = (REPO / citation.source).read_text(encoding="utf-8")
         assert text[citation.start : citation.end] == citation.quote
-    assert any("14" in c.quote for c in answer.citations)
+    assert any("35" in c.quote for c in answer.citations)
 
 
 def test_llm_saying_not_covered_becomes_an_abstention(llm_bot):
-    answer = llm_bot("NOT_COVERED").ask("When did the Interim Measures take effect?")
+    answer = llm_bot("NOT_COVERED").ask(DATE_QUESTION)
     assert answer.abstained and answer.citations
 
 
 @pytest.mark.parametrize("reply", ["[1]", " [2][1] "])
 def test_a_reply_with_no_words_becomes_an_abstention(llm_bot, reply):
-    answer = llm_bot(reply).ask("When did the Interim Measures take effect?")
+    answer = llm_bot(reply).ask(DATE_QUESTION)
     assert answer.abstained and "don't cover" in answer.answer
 
 
 def test_the_gate_abstains_without_asking_the_llm(llm_bot):
-    model_would_say = "A made-up fine of 1 million yuan [1]."
-    answer = llm_bot(model_would_say).ask("What fine did the CAC impose on an unfiled chatbot in 2024?")
+    model_would_say = "A made-up staff of 1 million people [1]."
+    answer = llm_bot(model_would_say).ask(UNCOVERED_QUESTION)
     assert answer.abstained and "million" not in answer.answer
 
 
 def test_llm_answers_stream_sentence_by_sentence_once_each_is_checked(llm_bot):
     reply = (
-        "The Interim Measures took effect on 15 August 2023 [1]. "
-        "Since then, companies have needed approval before releasing their models to the public [1]."
+        f"The Algorithm Recommendation Provisions took effect on {DATE} [1]. "
+        "They have 35 articles [1]."
     )
-    pieces = list(llm_bot(reply).stream("When did the Interim Measures take effect?"))
+    pieces = list(llm_bot(reply).stream(DATE_QUESTION))
     assert isinstance(pieces[-1], Answer)
     text = [p for p in pieces if isinstance(p, str)]
-    assert len(text) == 2 and "15 August 2023" in text[0] and "approval" in text[1]
+    assert len(text) == 2 and DATE in text[0] and "35" in text[1]
     assert "".join(text) == pieces[-1].answer
 
 

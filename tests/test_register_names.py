@@ -12,9 +12,11 @@ from functools import lru_cache
 
 import pytest
 from lxml import etree
-from register_rows import GENAI, REPO, algorithm_rows, genai_rows
+from register_rows import GENAI, REPO, algorithm_rows, genai_rows, group_rows
 
-from bot.register.names import ALIASES_PATH, NameCatalog, fold, load_aliases
+from bot.register.aliases import ALIASES_PATH, load_aliases
+from bot.register.folding import fold
+from bot.register.names import NameCatalog
 from bot.text import to_simplified
 
 ALGORITHM_LISTS = sorted((REPO / "corpus" / "register" / "cac-algorithm").glob("*.docx"))
@@ -210,3 +212,57 @@ def test_catalog_builds_in_under_a_second_and_links_in_under_5_ms():
         timings.append(time.perf_counter() - started)
     assert statistics.median(timings) < 0.005
     assert GENAI.exists()
+
+
+# -- what an alias and an earlier company name stand for -----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def group_catalog() -> NameCatalog:
+    rows, aliases = group_rows()
+    return NameCatalog(rows, aliases)
+
+
+def test_an_alias_link_says_its_type_and_every_field_it_stands_for(group_catalog):
+    [group] = group_catalog.link("Jiayi的算法")
+    assert group.alias_type == "company"
+    assert {m.field: m.values for m in group.matches} == {
+        "company": ("甲乙科技有限公司",),
+        "name": ("甲乙视频推荐算法",),
+        "product": ("甲乙商城", "甲乙商城极速版"),
+    }
+    [brand] = group_catalog.link("问语备案了吗")
+    assert brand.alias_type == "service"
+    assert {m.field: m.values for m in brand.matches}["product"] == ("问语 助手",)  # as the list spells it
+    assert [link.alias_type for link in group_catalog.link("甲乙科技有限公司")] == [""]
+
+
+def test_an_earlier_name_still_filing_under_itself_means_only_that_company(group_catalog):
+    [link] = group_catalog.link("旧名科技有限公司登记了什么")
+    assert {m.field: m.values for m in link.matches} == {"company": ("旧名科技有限公司",)}
+
+
+def test_an_earlier_name_known_only_from_a_remark_means_the_company_it_became(group_catalog):
+    [link] = group_catalog.link("更早科技有限公司改名了吗")
+    assert {m.field: set(m.values) for m in link.matches} == {"company": {"更早科技有限公司", "后来科技有限公司"}}
+
+
+def test_lookup_gives_a_whole_name_its_link_or_none(group_catalog):
+    found = group_catalog.lookup("Wenyu")
+    assert found is not None and found.alias_type == "service" and found.text == "Wenyu"
+    assert group_catalog.lookup("Nothing Like It") is None
+
+
+def test_an_app_written_as_the_lists_spell_it_is_that_app_not_its_brands_others(group_catalog):
+    [link] = group_catalog.link("甲乙商城用了哪些算法")
+    assert {m.field: m.values for m in link.matches}["product"] == ("甲乙商城",)
+
+
+def test_a_two_character_app_is_found_as_a_whole_name_only(group_catalog):
+    assert group_catalog.link("丁丁用了哪些算法") == []
+    found = group_catalog.lookup("丁丁")
+    assert found is not None and [(m.field, m.values) for m in found.matches] == [("product", ("丁丁",))]
+
+
+def test_quotation_marks_inside_a_name_do_not_join_it_to_the_word_before(catalog):
+    assert values(catalog, "Look up “i呈贡”微信小程序 in the register", "name") == {"“i呈贡”微信小程序"}

@@ -3,12 +3,14 @@ issues' own example questions, unknown names, follow-ups, and questions that bel
 
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 import time
 
 import pytest
-from register_rows import algorithm_rows, genai_rows
+from register_rows import algorithm_rows, genai_rows, group_rows
 
+from bot.register.dates import find_dates
 from bot.register.names import NameCatalog
 from bot.register.parse import parse_register_question
 from bot.register.query import RegisterQuery
@@ -160,7 +162,7 @@ def test_kind_filed_registered_or_both(catalog, question, kind):
         ("深度合成算法有多少", "deep-synthesis"),
         ("算法备案有多少条", "algorithm"),
         ("How many algorithm filings come from Zhejiang?", "algorithm"),
-        ("How many generative AI services are filed?", "genai"),
+        ("In total, how many filed gen-AI services are there?", "genai"),
         ("生成式人工智能服务备案有多少", "genai"),
         ("互联网信息服务算法备案有多少", "algorithm"),
     ],
@@ -392,3 +394,291 @@ def test_parsing_a_question_takes_well_under_5_ms(catalog):
         parse_register_question(question, catalog)
         timings.append(time.perf_counter() - started)
     assert statistics.median(timings) < 0.005
+
+
+# -- one list by its month, as of the latest list -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "period"),
+    [
+        ("How many services did the CAC's May 2025 generative AI list carry?", "2025-05"),
+        ("Which registrations appeared in the list published in March 2026?", "2026-03"),
+        ("2025年5月公布的那份生成式人工智能清单里有几项登记？", "2025-05"),
+        ("2024年11月这一期生成式人工智能服务清单收录了多少项？", "2024-11"),
+        ("How many filings does the February 2025 internet information service algorithm list hold?", "2025-02"),
+    ],
+)
+def test_a_month_with_a_list_word_anywhere_in_its_phrase_is_that_list(catalog, question, period):
+    query = parse(catalog, question)
+    assert (query.period, query.date_from, query.date_to) == (period, None, None)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "截至最新一期清单，一共登记了多少项？",
+        "Counting up to the latest list, how many generative AI services are filed?",
+        "According to the most recent list, how many registrations are there?",
+    ],
+)
+def test_up_to_the_latest_list_means_everything_so_far(catalog, question):
+    query = parse(catalog, question)
+    assert query.intent == "count" and query.period is None and (query.date_from, query.date_to) == (None, None)
+
+
+def test_a_range_around_a_list_month_is_a_range_not_that_list(catalog):
+    before = parse(catalog, "How many services were filed before the March 2025 list?")
+    assert (before.period, before.date_to) == (None, 20250228)
+    upto = parse(catalog, "Up to the March 2025 list, how many registrations were published?")
+    assert (upto.period, upto.date_from, upto.date_to) == (None, None, 20250331)
+
+
+# -- what a name's count or list is filtered by ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "kind"),
+    [
+        ("How many generative AI services has Xiaomi filed?", "count", "filing"),
+        ("小米备案了几个大模型？", "count", "filing"),
+        ("Which services has Xiaomi filed so far?", "list", "filing"),
+        ("小米登记了几个生成式人工智能服务？", "count", "registration"),
+        ("How many services of Xiaomi were approved?", "count", None),
+        ("小米有多少个大模型获批？", "count", None),
+        ("Has Xiaomi filed a model?", "lookup", None),
+    ],
+)
+def test_filed_counts_and_lists_of_a_name_are_its_filings_approved_is_both(catalog, question, intent, kind):
+    query = parse(catalog, question)
+    assert (query.intent, query.kind) == (intent, kind)
+
+
+@pytest.mark.parametrize(
+    ("question", "series"),
+    [
+        ("Which algorithm filings does Kuaishou have?", None),
+        ("快手的算法备案编号是多少？", None),
+        ("How many algorithm filings are there in Shanghai?", "algorithm"),
+        ("在算法和深度合成两类清单里，北京一共有多少条备案？", None),
+        ("How many deep-synthesis or algorithm filings were cancelled?", None),
+        ("How many filings do both algorithm lists hold for Zhejiang?", None),
+        ("Which recommendation algorithms has Kuaishou filed?", "algorithm"),
+    ],
+)
+def test_the_generic_algorithm_cue_filters_a_series_only_when_nothing_is_named(catalog, question, series):
+    query = parse(catalog, question)
+    assert query.series == series
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which filed algorithms does Kuaishou rely on?",
+        "快手这个应用用到了哪些算法？",
+        "What algorithms are used by the Kuaishou app?",
+    ],
+)
+def test_what_an_app_uses_is_read_from_the_products(catalog, question):
+    query = parse(catalog, question)
+    assert query.intent == "list" and [e.field for e in query.entities] == ["product"]
+    assert named(query) == {"快手"}
+
+
+# -- names the register does not know ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown", "asks"),
+    [
+        ("Did Poe clear the CAC's generative AI filing?", "Poe", "any"),
+        ("Does China's deep-synthesis register include Pika?", "Pika", "any"),
+        ("Is Claude 3 among the services on the CAC register?", "Claude 3", "any"),
+        ("Which company filed Leonardo.Ai?", "Leonardo.Ai", "company"),
+        ("Is Anthropic's model listed by the CAC?", "Anthropic", "any"),
+        ("Leonardo.Ai什么时候通过的备案？", "Leonardo.Ai", "date"),
+        ("Grok的深度合成算法备案号是多少？", "Grok", "number"),
+        ("Pika是否已经登记？", "Pika", "any"),
+        ("查询Poe的备案信息", "Poe", "any"),
+        ("Pika在深度合成清单里吗？", "Pika", "any"),
+        ("Did Mistral's Le Chat get filed?", "Mistral's Le Chat", "any"),
+        ("What is the filing date of Poe?", "Poe", "date"),
+    ],
+)
+def test_a_latin_name_in_a_lookup_that_links_to_nothing_is_unknown(catalog, question, unknown, asks):
+    query = parse(catalog, question)
+    assert (query.intent, query.unknown_name, query.entities, query.asks) == ("lookup", unknown, (), asks)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What number did the filing get?",
+        "Under which number was the algorithm filed?",
+        "算法备案编号是什么？",
+    ],
+)
+def test_a_lookup_of_nothing_in_particular_is_not_a_register_question(catalog, question):
+    assert parse_register_question(question, catalog) is None
+
+
+def test_a_yes_no_question_with_filters_lists_the_rows(catalog):
+    query = parse(catalog, "Were any deep-synthesis algorithms from Tibet cancelled?")
+    assert (query.intent, query.province, query.cancelled) == ("list", "西藏", True)
+
+
+# -- renamed companies -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "wants"),
+    [
+        ("What was 后来科技有限公司's name before the change?", "old"),
+        ("What did 后来科技有限公司 use to be called?", "old"),
+        ("后来科技有限公司原来叫什么？", "old"),
+        ("后来科技有限公司的曾用名是什么？", "old"),
+        ("What is 更早科技有限公司 known as now?", "new"),
+        ("更早科技有限公司改名为什么了？", "new"),
+        ("更早科技有限公司现在的名称是什么？", "new"),
+        ("Which company did 更早科技有限公司 become?", "new"),
+    ],
+)
+def test_a_rename_question_says_which_name_it_wants(group_catalog, question, wants):
+    query = parse(group_catalog, question)
+    assert (query.intent, query.asks, query.renamed_wants) == ("lookup", "renamed", wants)
+    assert "后来科技有限公司" in named(query, "company")
+
+
+# -- which rows a linked name stands for -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def group_catalog() -> NameCatalog:
+    rows, aliases = group_rows()
+    return NameCatalog(rows, aliases)
+
+
+def test_a_group_name_is_its_companies_and_also_the_services_named_for_it(group_catalog):
+    query = parse(group_catalog, "How many algorithms has Jiayi filed?")
+    [entity] = query.entities
+    assert (entity.field, entity.values) == ("company", ("甲乙科技有限公司",))
+    assert [(also.field, also.values) for also in entity.also] == [("name", ("甲乙视频推荐算法",))]
+
+
+def test_a_service_brand_is_its_services_and_also_the_company_running_them(group_catalog):
+    query = parse(group_catalog, "When was Wenyu filed?")
+    [entity] = query.entities
+    assert (entity.field, entity.values) == ("name", ("问语大模型",))
+    assert [(also.field, also.values) for also in entity.also] == [("company", ("问语智能科技有限公司",))]
+
+
+def test_a_name_as_the_register_spells_it_stands_for_itself_only(group_catalog):
+    query = parse(group_catalog, "问语大模型是哪天备案的？")
+    assert [(e.field, e.values, e.also) for e in query.entities] == [("name", ("问语大模型",), ())]
+    company = parse(group_catalog, "旧名科技有限公司登记了哪些服务？")
+    assert [(e.field, e.values) for e in company.entities] == [("company", ("旧名科技有限公司",))]
+
+
+def test_the_rename_direction_and_the_also_field_are_in_the_query_json(group_catalog):
+    data = parse(group_catalog, "What was 新名科技有限公司 called before?").to_dict()
+    assert (data["asks"], data["renamed_wants"]) == ("renamed", "old")
+    assert data["entities"][0]["also"] == ()
+
+
+@pytest.mark.parametrize("question", ["How many companies have changed their names?", "一共有多少家公司更名？"])
+def test_counting_renamed_companies_counts_the_renames(catalog, question):
+    query = parse(catalog, question)
+    assert (query.intent, query.asks) == ("count", "renamed")
+
+
+@pytest.mark.parametrize(
+    ("question", "date_from", "date_to"),
+    [
+        ("How many services were registered in the second quarter of 2025?", 20250401, 20250630),
+        ("Which services were filed in Q4 2024?", 20241001, 20241231),
+        ("2025年下半年登记了多少项服务？", 20250701, 20251231),
+        ("2024年第三季度备案了哪些大模型？", 20240701, 20240930),
+        ("How many filings came in the first half of 2026?", 20260101, 20260630),
+    ],
+)
+def test_quarters_and_half_years_are_ranges_of_months(catalog, question, date_from, date_to):
+    query = parse(catalog, question)
+    assert (query.date_from, query.date_to, query.period) == (date_from, date_to, None)
+
+
+def test_this_year_and_last_year_count_from_today():
+    today = dt.date(2026, 3, 1)
+    [last] = find_dates("去年备案了多少个？", today)
+    [this] = find_dates("How many were filed this year?", today)
+    assert (last.date_from, last.date_to, this.date_from, this.date_to) == (20250101, 20251231, 20260101, 20261231)
+
+
+def test_companies_that_changed_names_are_listed_as_renames(catalog):
+    query = parse(catalog, "哪些公司改过名？")
+    assert (query.intent, query.asks) == ("list", "renamed")
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        ("Has Apple's Siri cleared the CAC filing?", "Apple's Siri"),
+        ("字节跳动的Seedance有没有备案？", "字节跳动的Seedance"),
+    ],
+)
+def test_a_known_owner_of_an_unknown_latin_name_does_not_stand_in_for_it(catalog, question, unknown):
+    query = parse(catalog, question)
+    assert (query.unknown_name, query.entities) == (unknown, ())
+
+
+def test_an_owner_of_a_generic_word_is_still_the_name_asked_about(catalog):
+    query = parse(catalog, "Has Baidu's AI assistant been filed?")
+    assert not query.unknown_name and "北京百度网讯科技有限公司" in named(query, "company")
+
+
+@pytest.mark.parametrize(
+    ("question", "province"),
+    [
+        ("广东的大模型都备案了吗？", "广东"),
+        ("青海有深度合成算法备案吗？", "青海"),
+        ("Does Hainan have any deep-synthesis filings?", "海南"),
+    ],
+)
+def test_a_place_asked_about_is_a_filter_not_an_unknown_name(catalog, question, province):
+    query = parse(catalog, question)
+    assert (query.intent, query.province, query.unknown_name) == ("list", province, "")
+
+
+def test_an_unknown_name_after_a_place_is_still_unknown(catalog):
+    query = parse(catalog, "Is Hainan's Foobar Chat filed?")
+    assert (query.unknown_name, query.province) == ("Foobar Chat", "海南")
+
+
+@pytest.mark.parametrize("question", ["Which algorithms is the 丁丁 app using?", "丁丁这个应用用了哪些算法？"])
+def test_an_app_named_where_a_question_asks_what_it_uses_is_found_even_when_short(group_catalog, question):
+    query = parse(group_catalog, question)
+    assert query.intent == "list" and [(e.field, e.values) for e in query.entities] == [("product", ("丁丁",))]
+
+
+def test_an_app_the_register_does_not_know_is_unknown(group_catalog):
+    query = parse(group_catalog, "Which algorithms does the Foobar app use?")
+    assert (query.intent, query.unknown_name, query.entities) == ("list", "Foobar", ())
+
+
+@pytest.mark.parametrize("question", ["Is AI助手 part of the CAC's register?", "Is AI助手 among the filed services?"])
+def test_a_generic_register_name_in_an_english_sentence_is_looked_up(catalog, question):
+    query = parse(catalog, question)
+    assert query.intent == "lookup" and named(query, "name") == {"AI助手"}
+
+
+@pytest.mark.parametrize(
+    ("question", "date_from", "date_to"),
+    [
+        ("How many services were registered between February and April 2025?", 20250201, 20250430),
+        ("Which services were filed from October to December 2024?", 20241001, 20241231),
+        ("2025年6月至8月备案了多少个大模型？", 20250601, 20250831),
+        ("How many services were filed since 2025-03?", 20250301, None),
+    ],
+)
+def test_two_months_of_one_year_are_one_closed_range(catalog, question, date_from, date_to):
+    query = parse(catalog, question)
+    assert (query.date_from, query.date_to) == (date_from, date_to)

@@ -18,8 +18,8 @@ def test_english_sentences_split_at_full_stops_but_not_abbreviations():
 
 
 def test_chinese_sentences_split_at_chinese_punctuation():
-    text = "第一批于2023年8月31日获批。共有8家机构！是哪些？"
-    assert _sentences(text) == ["第一批于2023年8月31日获批。", "共有8家机构！", "是哪些？"]
+    text = "会议于周一召开。共有三项议程！结论是什么？"
+    assert _sentences(text) == ["会议于周一召开。", "共有三项议程！", "结论是什么？"]
 
 
 def test_paragraphs_and_list_items_end_sentences_even_without_punctuation():
@@ -35,14 +35,14 @@ def test_sentence_spans_are_offsets_into_the_original_text():
 
 
 def test_language_detection():
-    assert detect_language("《生成式人工智能服务管理暂行办法》何时开始施行？") == "zh"
-    assert detect_language("仅通过API调用已备案模型的应用需要办理什么手续？") == "zh"
-    assert detect_language("When did the Interim Measures take effect?") == "en"
+    assert detect_language("这份文件是谁写的？") == "zh"
+    assert detect_language("这篇报道讲了什么？") == "zh"
+    assert detect_language("What does this document say?") == "en"
     assert detect_language("What is Zhipu's GLM called in Chinese, 智谱清言?") == "en"
 
 
 def test_keyword_tokens_stem_english_and_keep_numbers():
-    assert keyword_tokens("How many models were approved in January 2024?") == ["model", "approv", "januari", "2024"]
+    assert keyword_tokens("How many models were approved in March 2019?") == ["model", "approv", "march", "2019"]
 
 
 def test_keyword_tokens_unify_spellings_of_the_same_thing():
@@ -52,16 +52,16 @@ def test_keyword_tokens_unify_spellings_of_the_same_thing():
 
 
 def test_keyword_tokens_segment_chinese_and_drop_function_words():
-    tokens = keyword_tokens("2024年1月这一批共批准了多少个大模型？")
-    assert {"2024", "批准", "模型"} <= set(tokens)
+    tokens = keyword_tokens("2023年共批准了多少个行业大模型？")
+    assert {"2023", "批准", "行业", "模型"} <= set(tokens)
     assert "多少" not in tokens and "了" not in tokens
 
 
 def test_chinese_question_words_never_become_keywords():
     # jieba keeps "哪一年" and "什么样" whole and also cuts out "一年": none of it is what the question is about.
-    assert keyword_tokens("永昌大君在哪一年被杀？") == ["永昌", "大君", "杀"]
-    assert keyword_tokens("教堂形状是什么样的？") == ["教堂", "形状"]
-    assert keyword_tokens("大冠鹫在哪里分布？") == ["大冠鹫", "分布"]
+    assert keyword_tokens("这份规定在哪一年施行？") == ["这份", "规定", "施行"]
+    assert keyword_tokens("这座桥的外观是什么样的？") == ["这座", "桥", "外观"]
+    assert keyword_tokens("这家公司的总部在哪里？") == ["这家", "公司", "总部"]
 
 
 def test_english_contractions_leave_no_stray_keyword():

@@ -1,6 +1,7 @@
 """The embeddable widget end to end: the real app under uvicorn, host pages on other origins served by a
 plain `http.server`, and headless Chromium loading the one-line snippet. Also the widget's static routes,
-its size, and the web chat's `/chat` endpoint through `gradio_client`."""
+its size, and the web chat's `/chat` endpoint through `gradio_client`. Saves the widget's screenshot
+(`screenshot_dir`)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+from conftest import wait_until_an_image_error_would_have_run
+from expectations import COUNT_QUESTION, states_the_count
 
 from bot.config import Settings
 
@@ -26,8 +29,8 @@ WIDGET_JS = REPO / "bot" / "widget" / "widget.js"
 ANSWER_TIMEOUT_MS = 60_000
 LOAD_TIMEOUT_MS = 30_000
 
-QUESTION = "How many LLMs and AI applications were approved in the January 2024 batch?"
-FOLLOW_UP = "And in the first batch?"
+QUESTION = COUNT_QUESTION
+FOLLOW_UP = "And the Deep Synthesis Provisions?"
 PAYLOAD = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
 XSS_QUESTION = f"How many models did the Harbour batch {PAYLOAD} approve?"
 # A document whose text, title and source carry markup and a javascript: link, as a hostile corpus might.
@@ -214,7 +217,7 @@ def test_embed_snippet_escapes_the_address() -> None:
 @pytest.mark.slow
 @pytest.mark.browser
 def test_widget_on_allowed_site_streams_cited_answer_keeps_it_on_reload_and_takes_feedback(
-    app, app_url: str, hosts, new_page
+    app, app_url: str, hosts, new_page, screenshot_dir: Path
 ) -> None:
     allowed, _ = hosts
     page = new_page(allowed.origin + "/")
@@ -234,15 +237,13 @@ def test_widget_on_allowed_site_streams_cited_answer_keeps_it_on_reload_and_take
     assert streamed.value.headers["content-type"].startswith("text/event-stream")
     answer = last_answer(page)
     expect(answer.locator(".cites")).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
-    assert re.search(r"(?<!\d)14(?!\d)", answer.locator(".txt").inner_text())
+    assert states_the_count(answer.locator(".txt").inner_text())
     expect(answer.locator(".cites")).to_contain_text("Sources")
     first = answer.locator(".cite").first
     expect(first).to_contain_text("[1]")
     expect(first.locator("blockquote")).not_to_be_empty()
-    expect(answer.locator(".cite blockquote", has_text=re.compile(r"(?<!\d)14(?!\d)")).first).to_be_visible()
-    out = REPO / "docs" / "widget.png"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(out))
+    expect(answer.locator(".cite blockquote", has_text=re.compile(r"(?<!\d)35(?!\d)")).first).to_be_visible()
+    page.screenshot(path=str(screenshot_dir / "widget.png"))
 
     # Feedback with a comment reaches the server's feedback store.
     answer.get_by_role("textbox", name="Comment (optional)").fill("clear and sourced")
@@ -264,7 +265,7 @@ def test_widget_on_allowed_site_streams_cited_answer_keeps_it_on_reload_and_take
         ask(page, FOLLOW_UP)
     history = request.value.post_data_json["history"]
     assert [turn["role"] for turn in history] == ["user", "assistant"]
-    assert history[0]["content"] == QUESTION and "14" in history[1]["content"]
+    assert history[0]["content"] == QUESTION and states_the_count(history[1]["content"])
     expect(page.locator(".log .cites")).to_have_count(2, timeout=ANSWER_TIMEOUT_MS)
 
     # Esc closes the panel and hands focus back to the button.
@@ -364,7 +365,7 @@ def test_markup_in_question_and_documents_stays_inert_text(xss_app_url: str, hos
     expect(answer.locator(".cite").first).to_contain_text('Harbour batch <img src=x onerror="window.__xss=3">')
     # A javascript: source address is shown as plain text, not as a link.
     assert answer.locator(".cite a").count() == 0
-    page.wait_for_timeout(300)
+    wait_until_an_image_error_would_have_run(page)
     assert page.evaluate("typeof window.__xss") == "undefined"
     root = "document.querySelector('#approvals-qa-widget').shadowRoot"
     assert page.evaluate(f"{root}.querySelectorAll('img, script, a[href^=javascript]').length") == 0
@@ -393,5 +394,5 @@ def test_web_chat_answers_through_gradio_client(app_url: str, monkeypatch: pytes
         client.close()
     assert box == ""
     text = "".join(part["text"] for part in history[-1]["content"] if part.get("type") == "text")
-    assert re.search(r"(?<!\d)14(?!\d)", text.split("\n", 1)[0])
+    assert states_the_count(text.split("\n", 1)[0])
     assert 'class="citations"' in text

@@ -16,10 +16,25 @@ def _re(pattern: str) -> re.Pattern[str]:
 
 
 SERIES_DEEP = _re(r"deep[\s-]*synthe(?:sis|tic)|deep[\s-]*fakes?|深度合成")
+# The internet information service algorithm series by a name only it has.
 SERIES_ALGORITHM = _re(
-    r"algorithm\s+(?:filings?|registers?|registry|lists?|records?)|algorithms?\s+filed"
-    r"|(?:internet\s+information\s+service|recommendation|recommender|search|ranking|scheduling|dispatch(?:ing)?"
-    r"|personali[sz]ed\s+push|filtering)\s+algorithms?|互联网信息服务算法|算法备案|算法清单|推荐算法|搜索算法"
+    r"(?:internet\s+information\s+service|recommendation|recommender|search|ranking|scheduling|dispatch(?:ing)?"
+    r"|personali[sz]ed\s+push|filtering)\s+algorithms?|互联网信息服务算法|推荐算法|搜索算法"
+)
+# "Algorithm filings", "算法备案": the CAC's word for both algorithm series (its deep-synthesis lists are 深度合成服务
+# 算法备案清单). Alone it means the internet information service algorithms; asked about a name, either series.
+ALGORITHM_FILINGS = _re(
+    r"algorithm\s+(?:filings?|registers?|registry|lists?|records?)|algorithms?\s+filed|filed\s+algorithms?"
+    r"|算法备案|算法清单|已备案的?算法|备案的算法"
+)
+# Both algorithm series named together: no series filter.
+SERIES_BOTH_ALGORITHMS = _re(
+    r"algorithms?\s+(?:filings?\s+|lists?\s+|registers?\s+)?(?:and|or|&|\+)\s+(?:the\s+)?deep[\s-]*synthe"
+    r"|deep[\s-]*synthe(?:sis|tic)\s+(?:algorithms?\s+)?(?:filings?\s+|lists?\s+)?(?:and|or|&|\+)\s+(?:the\s+)?"
+    r"(?:internet\s+information\s+service\s+)?algorithm"
+    r"|\bboth\s+(?:of\s+the\s+)?algorithm\s+(?:lists|series|registers|registries)|两(?:个|类|份)算法(?:备案)?(?:清单|名单|系列)?"
+    r"|算法(?:备案)?(?:清单)?(?:和|与|及|以及|或|或者|、)深度合成|深度合成(?:算法)?(?:备案)?(?:清单)?(?:和|与|及|以及|或|或者|、)"
+    r"(?:互联网信息服务)?算法"
 )
 SERIES_GENAI = _re(
     r"generative[\s-]*(?:ai|artificial\s+intelligence)|\bgen[\s-]?ai\b|生成式人工智能|生成式ai|生成式|大模型"
@@ -53,9 +68,24 @@ KIND_REGISTRATION = _re(r"\bregistered\b|\bregistrations?\b|登记")
 KIND_FILING = _re(r"\bfiled\b|\bfilings?\b|备案")
 
 CANCELLED = _re(r"\bcancel(?:l)?(?:ed|ations?)\b|\brevoked\b|\bderegistered\b|\bwithdrawn\b|注销|撤销|吊销")
+# Which name of a renamed company a question wants: the earlier one, or the one it took.
+RENAMED_OLD = _re(
+    r"\bcalled\s+before\b|\bname\s+before\b|\bbefore\s+the\s+(?:name\s+)?change\b|\bbefore\s+(?:it\s+was\s+|its\s+name\s+(?:was\s+)?|the\s+name\s+)?(?:renamed|changed)"
+    r"|\b(?:previous|former|old|earlier|original|prior)\s+(?:company\s+)?names?\b|\bformerly\b|\buse(?:d)?\s+to\s+be\s+(?:called|named|known\s+as)\b"
+    r"|以前叫|之前叫|原来叫|过去叫|曾经叫|原名|曾用名|旧名|更名前|改名前|(?:以前|之前|原来|过去)的(?:主体)?名(?:字|称)"
+)
+RENAMED_NEW = _re(
+    r"\brenamed\s+(?:to|as|into)\b|\b(?:change[sd]?|switch(?:e[sd])?)\s+(?:its\s+|their\s+)?(?:names?\s+)?to\b|\bnew\s+name\b|\bnow\s+(?:called|named|known)|\b(?:called|named|known\s+as)\s+now\b"
+    r"|\bcurrent(?:ly)?\s+(?:company\s+)?(?:names?|called|named)\b|\b(?:called|named)\s+now\b|\bwhat\s+(?:is|was)\s+.+\s+renamed\b"
+    r"|\b(?:what|which)\s+(?:company|name)\s+did\s+.+\s+become\b|\bbec(?:o|a)me\s+(?:what|which)\b|\bturned\s+into\b"
+    r"|更名为|改名为|改名成|更名成|变更为|现在叫|现名|新名|现在的(?:主体)?名(?:字|称)|后来(?:改名|更名|叫)|更名后|改名后"
+)
 RENAMED = _re(
     r"\brenamed\b|\brename\b|\bname\s+change|\bchanged?\s+(?:its\s+|their\s+)?names?\b|\bformerly\b|\bnew\s+name\b"
-    r"|更名|改名|名称变更|变更为|原名|新名"
+    r"|更名|改名|名称变更|变更为|原名|新名|(?:改|更|换)过名|名称(?:有过)?变更|换了名|名字变了|"
+    + RENAMED_OLD.pattern
+    + "|"
+    + RENAMED_NEW.pattern
 )
 
 CHART = _re(
@@ -81,7 +111,13 @@ LATEST = _re(
 FIRST = _re(r"\b(?:first|earliest)\b(?!\s+(?:list|batch))|最早|第一个|第一家|第一款|首个|首家|首款")
 
 ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("date", _re(r"\bwhen\b|\bwhat\s+(?:date|day)\b|\bwhich\s+(?:date|day)\b|何时|什么时候|哪天|哪一天|日期|时间")),
+    (
+        "date",
+        _re(
+            r"\bwhen\b|\bwhat\s+(?:date|day)\b|\bwhich\s+(?:date|day)\b|\b(?:filing|registration|approval)\s+dates?\b"
+            r"|\bdate\s+of\s+(?:its\s+)?(?:filing|registration|approval)\b|何时|什么时候|哪天|哪一天|日期|时间"
+        ),
+    ),
     (
         "number",
         _re(
@@ -101,20 +137,50 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         _re(r"\bwhere\b|\bwhich\s+(?:province|region)\b|\bwhat\s+province\b|哪里|哪个省|哪个地方|在哪|属地|哪个地区"),
     ),
 )
-WHICH_FIELD = _re(r"\bwhich\s+(?:province|region|company|companies|firm|organi[sz]ation|entity|date|day)\b")
+WHICH_FIELD = _re(
+    r"\bwhich\s+(?:province|region|company|companies|firm|organi[sz]ation|entity|date|day|list|batch|month|number)\b"
+    r"|哪家公司|哪个公司|哪家企业|哪一期|哪期|哪个省|哪一批|哪批"
+)
 EVERYTHING = _re(
     r"^\s*what\s+(?:has|have|did)\b|\beverything\b|\ball\s+(?:of\s+)?(?:the\s+)?(?:filings|things)\b"
     r"|备案了(?:哪些|什么)|都备案|有哪些备案|哪些备案|所有备案|全部备案|备案过(?:哪些|什么)"
 )
 APP_AFTER = _re(r"^\s*(?:'s\s+)?(?:apps?\b|application\b|应用|客户端)")
+# "Which algorithms does X use?", "X用了哪些算法": X is a product, the algorithms are the rows that list it.
+USES = _re(
+    r"\buse[sd]?\b|\busing\b|\bpower(?:s|ed)?\b|\brel(?:y|ies|ied)\s+on\b|\bbehind\s+the\s+app\b"
+    r"|用了|使用|采用|用到|用的|应用了|依赖"
+)
 
 LATEST_LIST = _re(
     r"\b(?:latest|newest|most\s+recent|last|current)\s+(?:list|batch|release|publication|update)\b"
     r"|最新(?:一期|一批|清单|名单|的清单|的名单|批次|公布)|最近一期|最近一批"
 )
 FIRST_LIST = _re(r"\bfirst\s+(?:list|batch)\b|首批|第一批|第一期")
-LIST_AFTER_DATE = _re(r"^\s*(?:'s\s+)?(?:list|的?清单|的?名单|一期|那期|的?公告|公布的?)")
-LIST_BEFORE_DATE = _re(r"\blists?\s+(?:of|for|from|published\s+in)\s+(?:the\s+)?$|清单\s*$")
+# A month that names one of the CAC's lists: "the June 2025 generative AI list", "the CAC's January 2025 list",
+# "2026年4月的生成式人工智能服务清单", "2025年10月那份清单", "the list published in May 2026".
+_LIST_WORDS_EN = (
+    r"(?:(?:generative|artificial|intelligence|ai|gen-?ai|deep|synthesis|deep-synthesis|internet|information|"
+    r"services?|algorithms?|filings?|registrations?|filing/registration|cac(?:'s)?|official|published|new|monthly|"
+    r"models?|large|language|approval|approved|register|registry)\s+){0,6}"
+)
+_LIST_WORDS_ZH = (
+    r"(?:的|这|那|本|该|一|份|期|批|公布|发布|新增|网信办|国家|生成式人工智能|生成式AI|生成式|人工智能|深度合成|"
+    r"互联网信息服务|算法|服务|备案|登记|大模型)*"
+)
+LIST_AFTER_DATE = _re(
+    r"^\s*(?:'s\s+)?(?:" + _LIST_WORDS_EN + r"(?:list|register)\b|" + _LIST_WORDS_ZH + r"(?:清单|名单)"
+    r"|一期|那期|的?公告|公布的?)"
+)
+LIST_BEFORE_DATE = _re(
+    r"\blists?\s+(?:(?:that\s+)?(?:was\s+)?(?:of|for|from|dated|published|released|issued|came\s+out|announced)\s+)+"
+    r"(?:in\s+|on\s+)?(?:the\s+)?$|清单\s*$"
+)
+# Before "the latest list": as of that list, not in it ("截至最新一批清单", "up to the latest list").
+AS_OF_BEFORE = _re(
+    r"(?:\bup\s+to|\buntil|\btill|\bthrough|\bas\s+of|\baccording\s+to|\bbased\s+on|\bin\s+line\s+with|\bper"
+    r"|截至|截止到?|到|根据|按照|依据|依照)\s*(?:the\s+)?(?:cac(?:'s)?\s+)?$"
+)
 BATCH_AFTER_DATE = _re(r"^\s*(?:'s\s+)?(?:batch|round|那批|批次|一批|批)")
 BATCH = _re(r"\bbatch(?:es)?\b|\bround\b|批次|那批|这批|一批")
 
@@ -123,12 +189,17 @@ REGISTER_WORDS = _re(
     r"|\bmodels?\b|\bcompan(?:y|ies)\b|\bbatch\b|\blist(?:ed|s)?\b|\bcac\b|deep[\s-]*synthesis|generative|\bcancel"
     r"|\brenamed\b|备案|登记|算法|服务|模型|公司|企业|清单|名单|批|上线|获批|注销|更名|产品|应用"
 )
+# Words that make a question about filing itself: a Latin-script name in such a question is asked about.
+FILING_WORDS = _re(
+    r"\bfil(?:e|ed|es|ing|ings)\b|\bregist(?:er|ered|ers|ration|rations|ry)\b|\bapprov|\blist(?:ed|s)?\b|\bcac\b"
+    r"|\bcleared\b|\blicen[cs]ed\b|备案|登记|清单|名单|获批|批准|网信办"
+)
 DOCUMENT_CUES = _re(
     r"\bmust\b|\bshould\b|\bshall\b|\brequire[sd]?\b|\brequirements?\b|\bobligations?\b|\bpenalt(?:y|ies)\b"
     r"|\bmean(?:s|ing|t)?\b|\bdefin(?:e|ed|ition)\b|\bwhy\b|\bhow\s+(?:do|does|did|can|could|should|would|to|is|are)\b"
     r"|\bprocess\b|\bprocedures?\b|\bsteps?\b|\bapply\b|\bdisplay\b|\blabel(?:l)?(?:ing|ed|s)?\b|\bdifference\b"
     r"|\bexplain\b|\binterim\s+measures\b|\bregulations?\b|\blaws?\b|\brules?\b|\bprovisions?\b"
-    r"|必须|应当|应该|需要|须要|要求|规定|义务|责任|处罚|罚款|什么是|是什么意思|什么意思|含义|定义|为什么|为何|如何|怎么(?!样)"
+    r"|必须|应当|应该|需要|须要|要求|规定|义务|责任|处罚|罚款|什么是|是什么意思|什么意思|含义|定义|(?<![名更成])为什么|为何|如何|怎么(?!样)"
     r"|怎样|流程|程序|步骤|材料|条件|标识|区别|办法|条例|法规|规则"
 )
 YES_NO = _re(r"^\s*(?:is|are|was|were|has|have|had|did|does|do|can)\b(?!\s+there)|(?:吗|嘛|(?<!什)么)\s*[?？]?\s*$")
@@ -142,6 +213,7 @@ FOLLOW_UP = _re(
     r"|呢\s*[?？]?\s*$|\b(?:it|they|them|those|these|ones)\b|\bhow\s+many\s+(?:were|are|of)\b|它们|这些|其中|他们|那些"
     r"|列出来|都是|分别是|多少是"
 )
+PRONOUN = _re(r"\b(?:it|its|they|them|this|that|these|those)\b|它|它们|这个|那个|该服务|这些|那些")
 LIST_THEM = _re(
     r"\bwhich\s+(?:were|are)\s+they\b|\b(?:list|show|name)\s+(?:them|those|these)\b|\bwhat\s+(?:were|are)\s+they\b"
     r"|\bwhich\s+ones\b|列出来|列一下|都是哪些|是哪些|有哪些|分别是|都有哪些"

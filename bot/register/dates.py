@@ -1,6 +1,7 @@
 """Dates and date ranges in a register question, in English and Chinese: "in January 2024", "2024年1月",
 "before April 2024", "in 2025", "since June 2025", "on 17 January 2024", "2024年1月17日", "between March and
-May 2025", "截至2025年底". Each becomes an inclusive YYYYMMDD range with the span it was read from.
+May 2025", "截至2025年底", quarters and halves ("Q1 2025", "2025年上半年"), and "this year" / "去年" counted from
+today. Each becomes an inclusive YYYYMMDD range with the span it was read from.
 
 It does not decide what a date means for a question (a batch, a list's period): `bot.register.parse` does,
 from the words around the span this module reports.
@@ -9,11 +10,12 @@ from the words around the span this module reports.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Literal
 
-Grain = Literal["day", "month", "year"]
+Grain = Literal["day", "month", "span", "year"]  # a span: several months (a quarter, a half-year)
 
 MONTHS = {
     name: n
@@ -39,7 +41,14 @@ MONTHS = {
 _MONTH = r"(?P<mname>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>20\d\d)"
+_MONTH2 = _MONTH.replace("mname", "mname2")
 _FORMS: tuple[tuple[Grain, str], ...] = (
+    # Two months of one year: "between March and May 2025", "from March to May 2025", "2025年3月至5月".
+    ("span", rf"\b{_MONTH}\s*(?:and|to|through|until|till|-|–)\s*{_MONTH2},?\s+(?:of\s+)?{_YEAR}\b"),
+    (
+        "span",
+        r"(?P<year>20\d\d)\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月?\s*(?:到|至|-|–|~|～)\s*(?P<month2>1[0-2]|0?[1-9])\s*月",
+    ),
     ("day", r"(?P<year>20\d\d)\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月\s*(?P<day>[0-3]?\d)\s*[日号]"),
     ("day", r"\b(?P<year>20\d\d)[-/.](?P<month>1[0-2]|0?[1-9])[-/.](?P<day>[0-3]?\d)\b"),
     ("day", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
@@ -47,21 +56,39 @@ _FORMS: tuple[tuple[Grain, str], ...] = (
     ("month", r"(?P<year>20\d\d)\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月(?:份)?"),
     ("month", rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
     ("month", r"\b(?P<year>20\d\d)-(?P<month>1[0-2]|0[1-9])\b"),
+    ("span", r"(?P<year>20\d\d)\s*年?\s*(?:第\s*)?(?P<quarter>[一二三四1-4])\s*季度"),
+    ("span", r"(?P<year>20\d\d)\s*年?\s*(?P<half>上|下)半年"),
+    ("span", r"\b(?:(?P<year>20\d\d)\s*)?[Qq](?P<quarter>[1-4])\b(?(year)|,?\s*(?P<year2>20\d\d)\b)"),
+    ("span", r"\b(?:(?P<year>20\d\d)\s*)?H(?P<half>[12])\b(?(year)|,?\s*(?P<year2>20\d\d)\b)"),
+    ("span", rf"\b(?:the\s+)?(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?{_YEAR}\b"),
+    ("span", rf"\b(?:the\s+)?(?P<half>first|second|1st|2nd)\s+half\s+(?:of\s+)?{_YEAR}\b"),
     ("year", r"(?P<year>20\d\d)\s*年(?:度)?(?P<yearend>底|末|年底|年末)?"),
     ("year", rf"\b(?:the\s+end\s+of\s+)?{_YEAR}\b"),
 )
 _PATTERNS = [(grain, re.compile(form, re.IGNORECASE)) for grain, form in _FORMS]
+_ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "first": 1, "second": 2, "third": 3, "fourth": 4, "上": 1, "下": 2}
+# A year named from today: "this year", "去年" (last year), "前年" (the year before).
+_RELATIVE_YEARS = (
+    (0, re.compile(r"\bthis\s+year\b|今年|本年度?", re.IGNORECASE)),
+    (1, re.compile(r"\blast\s+year\b|\bthe\s+previous\s+year\b|去年|上一年", re.IGNORECASE)),
+    (2, re.compile(r"\bthe\s+year\s+before\s+last\b|前年", re.IGNORECASE)),
+)
 
 # Words before (English) or after (Chinese) a date that turn it into an open range.
-_BEFORE_EN = re.compile(r"\b(?:before|prior\s+to|earlier\s+than)\s*$", re.IGNORECASE)
-_UNTIL_EN = re.compile(r"\b(?:until|till|by|up\s+to|through|as\s+of|no\s+later\s+than|by\s+the\s+end\s+of)\s*$", re.I)
-_AFTER_EN = re.compile(r"\b(?:after|later\s+than)\s*$", re.IGNORECASE)
-_SINCE_EN = re.compile(r"\b(?:since|from|starting(?:\s+in)?|beginning(?:\s+in)?|as\s+from)\s*$", re.IGNORECASE)
+# ("before the June 2025 list": the words may stand before "the" and the list's owner.)
+_THE = r"\s*(?:the\s+)?(?:cac(?:'s)?\s+)?$"
+_BEFORE_EN = re.compile(r"\b(?:before|prior\s+to|earlier\s+than)" + _THE, re.IGNORECASE)
+_UNTIL_EN = re.compile(
+    r"\b(?:until|till|by|up\s+to|through|as\s+of|no\s+later\s+than|by\s+the\s+end\s+of)" + _THE, re.IGNORECASE
+)
+_AFTER_EN = re.compile(r"\b(?:after|later\s+than)" + _THE, re.IGNORECASE)
+_SINCE_EN = re.compile(r"\b(?:since|from|starting(?:\s+in)?|beginning(?:\s+in)?|as\s+from)" + _THE, re.IGNORECASE)
 _BEFORE_ZH = re.compile(r"^\s*(?:之前|以前|前)")
 _UNTIL_ZH_AFTER = re.compile(r"^\s*(?:为止|止)")
 _UNTIL_ZH = re.compile(r"(?:截至|截止|截止到|到|至)\s*$")
 _AFTER_ZH = re.compile(r"^\s*(?:之后|以后|后)")
 _SINCE_ZH_AFTER = re.compile(r"^\s*(?:以来|起|开始)")
+_BOTH_ENDS = re.compile(r"\s(?:and|to|through|until|till)\s|[-–到至~～]", re.IGNORECASE)
 _YEAR_END = re.compile(r"^\s*(?:底|末|年底|年末)")
 _SINCE_ZH = re.compile(r"(?:自|从|自从)\s*$")
 
@@ -87,8 +114,9 @@ class DateRange:
     mentions: tuple[DateMention, ...]
 
 
-def find_dates(text: str) -> list[DateMention]:
-    """Every date expression in `text`, longest first where they overlap, in reading order."""
+def find_dates(text: str, today: dt.date | None = None) -> list[DateMention]:
+    """Every date expression in `text`, longest first where they overlap, in reading order; "this year" and
+    the like count from `today` (the clock's date by default)."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for grain, pattern in _PATTERNS:
@@ -99,14 +127,33 @@ def find_dates(text: str) -> list[DateMention]:
             if mention:
                 found.append(mention)
                 taken.append((m.start(), m.end()))
+    for back, pattern in _RELATIVE_YEARS:
+        for m in pattern.finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                year = (today or dt.date.today()).year - back
+                lo, hi = year * 10000 + 101, year * 10000 + 1231
+                found.append(DateMention(m.start(), m.end(), lo, hi, "year", m.group(0)))
     return sorted(found, key=lambda d: d.start)
 
 
 def _mention(grain: Grain, m: re.Match[str]) -> DateMention | None:
     groups = m.groupdict()
-    year = int(groups["year"])
+    year = int(groups.get("year") or groups.get("year2") or 0)
     month = MONTHS[groups["mname"].lower()] if groups.get("mname") else int(groups.get("month") or 0)
-    if grain == "year":
+    if grain == "span" and (groups.get("mname2") or groups.get("month2")):
+        last = MONTHS[groups["mname2"].lower()] if groups.get("mname2") else int(groups["month2"])
+        if last < month:
+            return None
+        lo = year * 10000 + month * 100 + 1
+        hi = year * 10000 + last * 100 + calendar.monthrange(year, last)[1]
+    elif grain == "span":
+        part = str(groups.get("quarter") or groups.get("half")).lower()
+        n = _ORDINALS.get(part) or _ORDINALS.get(part[:-2]) or int(part[0])  # "一", "first", "1st", "1"
+        first, months = ((n - 1) * 3 + 1, 3) if groups.get("quarter") else ((n - 1) * 6 + 1, 6)
+        last = first + months - 1
+        lo = year * 10000 + first * 100 + 1
+        hi = year * 10000 + last * 100 + calendar.monthrange(year, last)[1]
+    elif grain == "year":
         lo, hi = year * 10000 + 101, year * 10000 + 1231
     elif grain == "month":
         last = calendar.monthrange(year, month)[1]
@@ -127,7 +174,10 @@ def date_range(text: str, mentions: list[DateMention] | None = None) -> DateRang
     hi: int | None = None
     for n, d in enumerate(mentions):
         before, after = text[: d.start], text[d.end :]
-        if "end of" in d.text.lower() or _YEAR_END.match(after) or "底" in d.text or "末" in d.text:
+        if d.grain == "span" and _BOTH_ENDS.search(d.text):  # "from March to May 2025": closed at both ends
+            lo = d.date_from if lo is None else min(lo, d.date_from)
+            hi = d.date_to if hi is None else max(hi, d.date_to)
+        elif "end of" in d.text.lower() or _YEAR_END.match(after) or "底" in d.text or "末" in d.text:
             hi = d.date_to
         elif _BEFORE_EN.search(before) or _BEFORE_ZH.match(after):
             hi = _day_before(d.date_from)

@@ -7,155 +7,42 @@ the full ones (北京百度网讯科技有限公司 → 百度网讯科技), Eng
 filing numbers themselves. `link(question)` finds the names in a question, leftmost and longest first, so 京东方
 (BOE) is never read as 京东 (JD); `nearest(name)` offers near misses for a name that matches nothing.
 
-It does not parse intents, dates or places (`bot.register.parse` does), read files other than the alias
-table, or talk to the store. Questions and spellings are compared after Traditional → Simplified conversion,
-width folding and lower-casing, so 華為 finds 华为.
+It does not parse intents, dates or places (`bot.register.parse` does), read the alias table
+(`bot.register.aliases` does), derive short names (`bot.register.short_names`) or talk to the store. Questions
+and spellings are compared folded (`bot.register.folding`: Traditional → Simplified, width, case), so 華為
+finds 华为.
 """
 
 from __future__ import annotations
 
-import difflib
 import gc
 import itertools
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pypinyin import lazy_pinyin
 
+from bot.register.aliases import ALIASES_PATH, Alias, load_aliases
+from bot.register.folding import LATIN, fold, fold_chars, fold_simplified, is_generic_folded
+from bot.register.near_misses import NearMisses
 from bot.register.places import PROVINCES
 from bot.register.query import EntityMatch
 from bot.register.records import RegisterRow
+from bot.register.short_names import short_company_names, short_service_names
 from bot.text import to_simplified
-
-ALIASES_PATH = Path(__file__).resolve().parents[2] / "corpus" / "register" / "aliases.yaml"
 
 Field = Literal["name", "company", "product", "number"]
 How = Literal["exact", "alias", "pinyin", "traditional", "partial"]
 
-_DROP = str.maketrans("", "", '·•・“”"「」『』《》〈〉')
-_LATIN = re.compile(r"[a-z0-9]")
 _PLAIN_WORDS = re.compile(r"[A-Za-z][a-z]+(?: [A-Za-z][a-z]+)*")
 _SHORT_LATIN = re.compile(r"[A-Za-z0-9.]{1,3}")
 _NOT_PINYIN = re.compile(r"[^a-z0-9\-]")
-_SPACES = re.compile(r"(?<=[a-z0-9])(\s+)(?=[a-z0-9])|\s+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
-# Words that name a kind of service, not one service: a name made only of these (AI助手, 智能客服) is linked
-# only when the question quotes it.
-_GENERIC_WORDS = sorted(
-    """人工智能 智能体 大语言模型 大模型 多模态 小助手 助手 助理 客服 智能 模型 问答 对话 写作 搜索 翻译 生成 合成 算法
-    文本 图像 图片 视频 语音 音频 数字人 平台 系统 服务 机器人 推荐 个性化 内容 安全 识别 引擎 语言 创作 办公 医疗 健康
-    教育 金融 法律 政务 知识库 知识 通用 行业 在线 云 官网 网站 应用 小程序 工具 管家 专家 精灵 伙伴 伴侣 老师 医生
-    营销 电商 客户 企业 版 端 pc app ai aigc gpt llm chat bot agent copilot assistant pro plus max mini lite
-    助 手 问 答 写 文 图 聊 天 说 读 学 搜 查 画 拍 看 听 记 译 一 的 和 与 及""".split(),
-    key=len,
-    reverse=True,
-)
-_GENERIC = re.compile("|".join(re.escape(w) for w in _GENERIC_WORDS) + r"|[\s\d\W_]")
-# Words every register question uses; never a name, whatever a list calls a service.
-_QUESTION_WORDS = frozenset(
-    """备案 登记 清单 名单 列表 数量 最新 最近 最早 首批 批次 公司 企业 单位 主体 省份 地区 全国 中国 境内 国家
-    网信办 深度合成 生成式 算法备案 互联网 互联网信息服务 服务提供者 服务技术支持者 技术支持者 注销 变更 更名 产品
-    编号 时间 日期 趋势 增长 分布 图表 统计""".split()
-)
-_PLACE_PREFIX = re.compile(
-    "^(?:"
-    + "|".join(sorted({p.full for p in PROVINCES} | {p.short for p in PROVINCES}, key=len, reverse=True))
-    + "|深圳市?|广州市?|杭州市?|南京市?|成都市?|武汉市?|苏州市?|厦门市?|西安市?|宁波市?|青岛市?|合肥市?|长沙市?"
-    + "|昆明市?|郑州市?|济南市?|福州市?|无锡市?|东莞市?|佛山市?|珠海市?|大连市?|沈阳市?|哈尔滨市?|贵阳市?|南宁市?"
-    + "|中国)"
-)
-_BRACKETED_PLACE = re.compile(r"[（(][^（）()]{1,6}[）)]")
-_LEGAL_SUFFIX = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)$")
-_INDUSTRY_SUFFIX = re.compile(
-    r"(?:网络科技|信息科技|智能科技|数字科技|信息技术|网络技术|软件技术|计算机系统|人工智能|电子商务|文化传媒|"
-    r"互联网信息服务|信息服务|网络信息服务|科技|技术|网络|信息|软件|集团|控股|传媒|数据|智能|通信|数码|电子|"
-    r"发展|服务|咨询|商务|云计算)$"
-)
-_INSTITUTION = re.compile(r"(?:大学|学院|研究院|研究所|医院|中心|协会|学会|委员会|实验室|总院|总台|电视台|报社)$")
-_NUMBER = re.compile(r"网信算备\s*\d{15,24}\s*号?|\b[A-Za-z]+-[A-Za-z0-9.\-]+-\d{8}(?:\d{4}|S\d{4})?\b")
-
-
-def fold(text: str) -> str:
-    """A name as compared: Simplified, width-folded, lower-case, quotes dropped, spaces only between Latin words."""
-    return _fold_simplified(to_simplified(text))
-
-
-@lru_cache(maxsize=65536)
-def _fold_simplified(text: str) -> str:
-    """`fold` of a text already in Simplified characters (the same result as `_fold_chars`, faster)."""
-    folded = unicodedata.normalize("NFKC", text).lower().translate(_DROP)
-    return _SPACES.sub(lambda m: " " if m.group(1) else "", folded)
-
-
-def _fold_chars(text: str) -> tuple[str, list[int]]:
-    """`text` folded, and for each folded character the index of the character of `text` it came from."""
-    out: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(text):
-        for c in unicodedata.normalize("NFKC", ch).lower().translate(_DROP):
-            if c.isspace():
-                continue
-            if out and i > 0 and text[i - 1].isspace() and _LATIN.match(out[-1]) and _LATIN.match(c):
-                out.append(" ")
-                where.append(i - 1)
-            out.append(c)
-            where.append(i)
-    return "".join(out), where
-
-
-def is_generic(name: str) -> bool:
-    """True for a name that only says what kind of service it is (AI助手, 智能客服, 大模型)."""
-    return _is_generic_folded(fold(name))
-
-
-@lru_cache(maxsize=65536)
-def _is_generic_folded(folded: str) -> bool:
-    return folded in _QUESTION_WORDS or not _GENERIC.sub("", folded)
-
-
-@dataclass(frozen=True)
-class Alias:
-    """One entry of the alias table."""
-
-    english: tuple[str, ...]
-    chinese: tuple[str, ...]
-    type: Literal["company", "service"]
-    companies: tuple[str, ...] = ()
-    services: tuple[str, ...] = ()
-    products: tuple[str, ...] = ()
-    source: str = ""
-
-    @property
-    def name(self) -> str:
-        return self.english[0] if self.english else self.chinese[0]
-
-
-def load_aliases(path: Path = ALIASES_PATH) -> tuple[Alias, ...]:
-    """The alias table, as `Alias` entries; an entry without names is an error the reader should see."""
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    aliases = []
-    for n, entry in enumerate(entries, 1):
-        if not entry.get("english") and not entry.get("chinese"):
-            raise ValueError(f"{path}: entry {n} has neither an English nor a Chinese name")
-        aliases.append(
-            Alias(
-                english=tuple(entry.get("english") or ()),
-                chinese=tuple(str(c) for c in entry.get("chinese") or ()),
-                type=entry.get("type", "company"),
-                companies=tuple(entry.get("companies") or ()),
-                services=tuple(entry.get("services") or ()),
-                products=tuple(entry.get("products") or ()),
-                source=entry.get("source", ""),
-            )
-        )
-    return tuple(aliases)
 
 
 @dataclass
@@ -169,6 +56,8 @@ class _Surface:
     generic: bool = False
     case_sensitive: str = ""  # a short Latin alias (JD, QQ) must be written in this case
     plain_word: bool = False  # a register name that is an ordinary word (Echo, Change): linked only capitalised
+    alias_type: str = ""  # "company" or "service" when the alias table gives this spelling
+    own_products: set[str] = field(default_factory=set)  # products spelled exactly so (not through an alias)
 
 
 @dataclass(frozen=True)
@@ -178,7 +67,9 @@ class NameLink:
     start: int
     end: int
     text: str
-    matches: tuple[EntityMatch, ...]
+    matches: tuple[EntityMatch, ...]  # one per field the name stands for: number, name, company, product
+    # "company" or "service" when the spelling is an alias table entry's: what the name is first of all.
+    alias_type: str = ""
 
 
 class NameCatalog:
@@ -211,10 +102,12 @@ class NameCatalog:
 
     def _key(self, spelling: str) -> str:
         simple = self._simple.get(spelling)
-        return _fold_simplified(simple) if simple is not None else fold(spelling)
+        return fold_simplified(simple) if simple is not None else fold(spelling)
 
-    def _add(self, spelling: str, fld: Field, value: str, how: How = "exact", english: str = "") -> None:
-        key = _fold_simplified(spelling) if how == "partial" else self._key(spelling)
+    def _add(
+        self, spelling: str, fld: Field, value: str, how: How = "exact", english: str = "", alias_type: str = ""
+    ) -> None:
+        key = fold_simplified(spelling) if how == "partial" else self._key(spelling)
         if len(key) < 2 or (key.isdigit() and how != "alias"):
             return
         if how == "partial" and key in self._surfaces and self._surfaces[key].how != "partial":
@@ -224,7 +117,7 @@ class NameCatalog:
             surface = self._surfaces[key] = _Surface(
                 spelling,
                 how=how,
-                generic=how != "alias" and _is_generic_folded(key),
+                generic=how != "alias" and is_generic_folded(key),
                 plain_word=how != "alias" and bool(_PLAIN_WORDS.fullmatch(spelling)),
             )
         elif how == "alias":
@@ -232,10 +125,13 @@ class NameCatalog:
         elif how == "exact" and surface.how != "exact":
             surface.how, surface.display = "exact", spelling
         surface.targets.setdefault(fld, set()).add(value)
+        if fld == "product" and how == "exact":
+            surface.own_products.add(value)
         if english and not surface.english:
             surface.english = english
         if how == "alias" and _SHORT_LATIN.fullmatch(spelling):
             surface.case_sensitive = spelling
+        surface.alias_type = surface.alias_type or alias_type
 
     def _build(self) -> None:
         names = {r.name for r in self.rows}
@@ -248,21 +144,32 @@ class NameCatalog:
         for company in companies:
             self._add(company, "company", company)
         for old, new in renamed:
-            self._add(old, "company", new)
+            # An earlier name stands for the company's later name too, unless rows still carry it as a
+            # company of its own: then it means exactly that company (the store adds the rows renamed from it).
+            if old not in companies:
+                self._add(old, "company", new)
             self._add(old, "company", old)
         for number in {r.number for r in self.rows if r.number}:
             self._simple[number] = number  # Latin letters and digits, and 网信算备号: nothing to convert
             self._add(number, "number", number)
+        self._short_products: dict[str, _Surface] = {}
         for product in products:
             if len(self._key(product)) >= 3:
                 self._add(product, "product", product)
+            else:  # 点淘: too short to find in running text, found when a question's shape names it
+                short = self._short_products.setdefault(self._key(product), _Surface(product))
+                short.targets.setdefault("product", set()).add(product)
+        published: dict[tuple[Field, str], set[str]] = defaultdict(set)
+        for fld, spellings in (("name", names), ("company", companies), ("product", products)):
+            for spelling in spellings:
+                published[(fld, self._key(spelling))].add(spelling)
         for alias in self.aliases:
-            self._add_alias(alias)
+            self._add_alias(alias, published)
         for name in names:
-            for short in _short_service_names(self._simple.get(name, name)):
+            for short in short_service_names(self._simple.get(name, name)):
                 self._add(short, "name", name, how="partial")
         for company in companies:
-            for short in _short_company_names(self._simple.get(company, company)):
+            for short in short_company_names(self._simple.get(company, company)):
                 self._add(short, "company", company, how="partial")
         # A register spelling's English name is that of the narrowest alias covering it: 北京抖音信息服务有限公司
         # is Douyin's (one company) before ByteDance's (three).
@@ -279,14 +186,18 @@ class NameCatalog:
                         self._english.setdefault(value, surface.english)
         self._build_pinyin()
 
-    def _add_alias(self, alias: Alias) -> None:
+    def _add_alias(self, alias: Alias, published: dict[tuple[Field, str], set[str]]) -> None:
+        """An alias's names, standing for the register's own spellings of its targets: the table may write a
+        target with other spaces or width than a list does ("Kimi智能助手" for the list's "Kimi 智能助手")."""
+        targets: list[tuple[Field, str]] = [
+            (fld, value)
+            for fld, values in (("company", alias.companies), ("name", alias.services), ("product", alias.products))
+            for target in values
+            for value in sorted(published.get((fld, self._key(target))) or {target})  # type: ignore[arg-type]
+        ]
         for spelling in (*alias.english, *alias.chinese):
-            for company in alias.companies:
-                self._add(spelling, "company", company, "alias", alias.name)
-            for service in alias.services:
-                self._add(spelling, "name", service, "alias", alias.name)
-            for product in alias.products:
-                self._add(spelling, "product", product, "alias", alias.name)
+            for fld, value in targets:
+                self._add(spelling, fld, value, "alias", alias.name, alias.type)
 
     def _build_pinyin(self) -> None:
         """Pinyin keys: the service part of each generative-AI filing number, and the pinyin of generative-AI
@@ -305,15 +216,18 @@ class NameCatalog:
             spelled = "".join(lazy_pinyin(key))
             for fld, values in surface.targets.items():
                 for value in values:
-                    self._add_pinyin(spelled, fld, value, provinces, surface.english)
+                    self._add_pinyin(spelled, fld, value, provinces, surface.english, surface.alias_type)
 
-    def _add_pinyin(self, key: str, fld: Field, value: str, provinces: set[str], english: str = "") -> None:
+    def _add_pinyin(
+        self, key: str, fld: Field, value: str, provinces: set[str], english: str = "", alias_type: str = ""
+    ) -> None:
         key = _NOT_PINYIN.sub("", key)
         if len(key) < 5 or key in provinces or key.isdigit():
             return
         surface = self._pinyin.get(key) or self._pinyin.setdefault(key, _Surface(key, how="pinyin"))
         surface.targets.setdefault(fld, set()).add(value)
         surface.english = surface.english or english
+        surface.alias_type = surface.alias_type or alias_type
 
     # -- linking ----------------------------------------------------------------------------------------
 
@@ -327,7 +241,7 @@ class NameCatalog:
         互联网信息服务算法) is not linked, while a longer name around such a word is."""
         original = question
         text = to_simplified(question)
-        folded, where = _fold_chars(text)
+        folded, where = fold_chars(text)
         links: list[NameLink] = []
         i = 0
         while i < len(folded):
@@ -341,7 +255,7 @@ class NameCatalog:
             if len(original) == len(text) and original[start_o:end_o] != text[start_o:end_o]:
                 how = "traditional"
             written = text[start_o:end_o]
-            links.append(NameLink(start_o, end_o, written, self._matches(written, surface, how)))
+            links.append(self._link(start_o, end_o, written, surface, how))
             i = end
         links.extend(self._link_pinyin(text, links))
         return sorted(links, key=lambda link: link.start)
@@ -355,7 +269,7 @@ class NameCatalog:
         quoted: Sequence[tuple[int, int]],
         blocked: Sequence[tuple[int, int]],
     ) -> tuple[int, _Surface] | None:
-        if i > 0 and _LATIN.match(folded[i]) and _LATIN.match(folded[i - 1]):
+        if i > 0 and LATIN.match(folded[i]) and LATIN.match(folded[i - 1]):
             return None
         for length in self._lengths:
             end = i + length
@@ -364,7 +278,7 @@ class NameCatalog:
             surface = self._surfaces.get(folded[i:end])
             if surface is None:
                 continue
-            if end < len(folded) and _LATIN.match(folded[end - 1]) and _LATIN.match(folded[end]):
+            if end < len(folded) and LATIN.match(folded[end - 1]) and LATIN.match(folded[end]):
                 continue
             if surface.case_sensitive and text[where[i] : where[end - 1] + 1] != surface.case_sensitive:
                 continue
@@ -400,26 +314,29 @@ class NameCatalog:
                 if n == 1 and not _looks_like_pinyin(written) and not _capitalised_mid_sentence(text, words[0].start()):
                     continue
                 start, end = words[0].start(), words[-1].end()
-                links.append(NameLink(start, end, text[start:end], self._matches(text[start:end], surface, "pinyin")))
+                links.append(self._link(start, end, text[start:end], surface, "pinyin"))
                 i += n
                 break
             else:
                 i += 1
         return links
 
-    def _matches(self, text: str, surface: _Surface, how: How) -> tuple[EntityMatch, ...]:
+    def _link(self, start: int, end: int, text: str, surface: _Surface, how: How) -> NameLink:
         order: tuple[Field, ...] = ("number", "name", "company", "product")
-        return tuple(
-            EntityMatch(text, fld, tuple(sorted(surface.targets[fld])), english=surface.english, how=how)
+        # An app written as the lists spell it is that app (58同城), not every app of its brand (58同城商家版).
+        targets = {**surface.targets, "product": surface.own_products or surface.targets.get("product", set())}
+        matches = tuple(
+            EntityMatch(text, fld, tuple(sorted(targets[fld])), english=surface.english, how=how)
             for fld in order
-            if surface.targets.get(fld)
+            if targets.get(fld)
         )
+        return NameLink(start, end, text, matches, surface.alias_type)
 
-    def lookup(self, name: str) -> tuple[EntityMatch, ...]:
-        """What exactly `name` stands for (generic names included), or () when it is not a known spelling."""
+    def lookup(self, name: str) -> NameLink | None:
+        """What exactly `name` stands for (generic names included), or None when it is not a known spelling."""
         key = fold(name)
-        surface = self._surfaces.get(key) or self._pinyin.get(key.replace(" ", ""))
-        return self._matches(name, surface, surface.how) if surface else ()
+        surface = self._surfaces.get(key) or self._pinyin.get(key.replace(" ", "")) or self._short_products.get(key)
+        return self._link(0, len(name), name, surface, surface.how) if surface else None
 
     def english_name(self, spelling: str) -> str:
         """The English name of a register spelling (a company or service), or "" when none is known."""
@@ -428,41 +345,18 @@ class NameCatalog:
     # -- near misses ------------------------------------------------------------------------------------
 
     @cached_property
-    def _grams(self) -> dict[str, set[str]]:
-        grams: dict[str, set[str]] = defaultdict(set)
-        for key, surface in self._surfaces.items():
-            # Names a user might misspell: not numbers, generic words or the long descriptive algorithm names.
-            if surface.generic or "number" in surface.targets or len(key) > 16:
-                continue
-            for gram in _grams(key):
-                grams[gram].add(key)
-        return grams
+    def _near_misses(self) -> NearMisses:
+        # Names a user might misspell: not numbers, generic words or the long descriptive algorithm names; a
+        # derived short name is offered as the register's own spellings it was derived from.
+        return NearMisses(
+            (key, tuple(sorted(v for vs in s.targets.values() for v in vs)) if s.how == "partial" else (s.display,))
+            for key, s in self._surfaces.items()
+            if not (s.generic or "number" in s.targets or len(key) > 16)
+        )
 
     def nearest(self, name: str, n: int = 5, cutoff: float = 0.6) -> list[str]:
         """Known names closest to `name` (a name that matched nothing), best first, as the register spells them."""
-        key = fold(name)
-        if len(key) < 2:
-            return []
-        counts: dict[str, int] = defaultdict(int)
-        for gram in _grams(key):
-            for candidate in self._grams.get(gram, ()):
-                counts[candidate] += 1
-        shortlist = sorted(counts, key=counts.__getitem__, reverse=True)[:200]
-        scored = []
-        for candidate in shortlist:
-            ratio = difflib.SequenceMatcher(None, key, candidate).ratio()
-            if ratio >= cutoff:
-                scored.append((ratio, -len(candidate), candidate))
-        scored.sort(reverse=True)
-        names: list[str] = []
-        for _, _, candidate in scored:
-            surface = self._surfaces[candidate]
-            # A derived short name is offered as the register's own spelling it was derived from.
-            shown = sorted(v for vs in surface.targets.values() for v in vs) if surface.how == "partial" else []
-            for display in shown or [surface.display]:
-                if display not in names:
-                    names.append(display)
-        return names[:n]
+        return self._near_misses.nearest(name, n, cutoff)
 
     # -- what the parser needs to know about the lists -------------------------------------------------
 
@@ -497,43 +391,3 @@ def _simplify_all(texts: Iterable[str]) -> dict[str, str]:
     if len(converted) != len(texts):
         return {t: to_simplified(t) for t in texts}
     return dict(zip(texts, converted, strict=True))
-
-
-def _grams(key: str) -> set[str]:
-    if _CJK.search(key):
-        return {key[i : i + 2] for i in range(len(key) - 1)} or {key}
-    return {key[i : i + 3] for i in range(len(key) - 2)} or {key}
-
-
-def _short_service_names(name: str) -> list[str]:
-    """Shorter spellings of a service name a user may write: the parts around brackets, without 大模型."""
-    shorts = []
-    parts = [p for p in re.split(r"[（()）]", name) if p]
-    if len(parts) > 1:
-        shorts.extend(parts)
-    base = re.sub(r"[（(].*?[）)]", "", name)
-    stripped = re.sub(r"(?:大语言模型|大模型|模型)$", "", base)
-    if stripped != name:
-        shorts.append(stripped)
-    return [s for s in shorts if len(fold(s)) >= 2 and not is_generic(s) and not _PLACE_PREFIX.fullmatch(s)]
-
-
-def _short_company_names(company: str) -> list[str]:
-    """Short names of a company: without its place and legal form (百度网讯科技), then without the trade words
-    (百度网讯) when at least three characters remain. Institutions (大学, 研究院 …) keep their full names."""
-    if _INSTITUTION.search(company) or not _LEGAL_SUFFIX.search(company):
-        return []
-    core = _BRACKETED_PLACE.sub("", _LEGAL_SUFFIX.sub("", company))
-    core = _PLACE_PREFIX.sub("", core)
-    shorts = []
-    if len(core) >= 3 and core != company:
-        shorts.append(core)
-    trade = core
-    while True:
-        shorter = _INDUSTRY_SUFFIX.sub("", trade)
-        if shorter == trade:
-            break
-        trade = shorter
-    if len(trade) >= 3 and trade != core:
-        shorts.append(trade)
-    return [s for s in shorts if not is_generic(s) and not _PLACE_PREFIX.fullmatch(s)]

@@ -1,16 +1,19 @@
 """Reading a register question without a model: `parse_register_question(question, catalog, previous)`.
 
 From the words of an English or Chinese question (Traditional characters are converted first) it finds the
-intent (lookup, list, count, latest, first, chart), the names (through `NameCatalog`), and the filters:
-series, kind, province, dates, one list's period, a batch, cancelled, category or role, grouping. A name the
-question asks about that matches nothing becomes `unknown_name`. With `previous`, a follow-up ("Which were
-they?", "那上海呢？") keeps the earlier question's filters and replaces what it names.
+intent (lookup, list, count, latest, first, chart), what a lookup asks (date, number, company, province,
+cancelled, renamed and which name of a rename), the names (through `NameCatalog`), and the filters
+(`bot.register.filters`: series, kind, province, dates, one list's period, a batch, cancelled, category or
+role), and grouping. A name the question asks about that matches nothing becomes `unknown_name`
+(`bot.register.asked_names`). With `previous`, a follow-up ("Which were they?", "那上海呢？") keeps the
+earlier question's filters and replaces what it names.
 
 It returns None for a question that is not about the register, including questions about rules and meaning
 that name a service ("What must ERNIE Bot display to users?"): those go to the documents. Nothing here reads
 the rows beyond what the catalog offers (names, list periods, dates), and nothing here answers.
 
-Several `entities` are alternatives: a row matches when it matches any of them.
+Each linked name is one entity, and a row must match every entity ("Tencent's Hunyuan" is one, "华为盘古" two);
+an entity's `also` are other fields the same name stands for, any of which a row may match instead.
 """
 
 from __future__ import annotations
@@ -20,65 +23,13 @@ import re
 import unicodedata
 
 from bot.register import cues as w
-from bot.register.dates import date_range, find_dates
-from bot.register.names import NameCatalog, NameLink, fold, is_generic
-from bot.register.places import PROVINCES
+from bot.register.asked_names import asked_name, owned_name
+from bot.register.filters import read_filters
+from bot.register.names import NameCatalog, NameLink
 from bot.register.query import EntityMatch, RegisterQuery
 from bot.text import detect_language, to_simplified
 
 _QUOTED = re.compile(r"「([^」]+)」|『([^』]+)』|“([^”]+)”|\"([^\"]+)\"|《([^》]+)》")
-_PROVINCE_PATTERNS = [
-    (
-        p.short,
-        re.compile(
-            "|".join(
-                [re.escape(p.full), re.escape(p.short)]
-                + ([rf"\b{re.escape(p.english)}\b"] if p.code else [])
-                + {"香港": [r"\bhong\s*kong\b"], "澳门": [r"\bmacau\b"], "西藏": [r"\bxizang\b"]}.get(p.short, [])
-                + (
-                    [r"\bsasac\b", r"central\s+(?:state[\s-]+owned\s+enterprises|soes?)", "央企", "中央企业"]
-                    if p.short == "国资委"
-                    else []
-                )
-            ),
-            re.IGNORECASE,
-        ),
-    )
-    for p in PROVINCES
-]
-_UNKNOWN_EN = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"^\s*(?:is|was|are|were|has|have|had|did|does)\s+(?P<x>.+?)\s+(?:(?:been|got|gotten|already|ever|officially|"
-        r"actually|now|yet)\s+)*(?:filed|registered|approved|listed|licen[cs]ed|cleared|cancel(?:l)?ed|renamed|file|"
-        r"register|get\s+approved|on\s+the\s+(?:list|register)|in\s+the\s+(?:list|lists|register|registry))\b",
-        r"\bwhen\s+(?:was|were|did)\s+(?P<x>.+?)\s+(?:get\s+|been\s+)?(?:filed|registered|approved|listed|file|register)\b",
-        r"\b(?:filing|registration)\s+(?:number|no\.?|date)\s+(?:of|for)\s+(?P<x>.+?)\s*\??\s*$",
-        r"\bwho\s+(?:filed|registered|operates|runs|owns|made|makes|is\s+behind)\s+(?P<x>.+?)\s*\??\s*$",
-        r"\bwhat\s+is\s+(?P<x>.+?)'s\s+(?:filing|registration)\b",
-        r"\bwhere\s+(?:is|was)\s+(?P<x>.+?)\s+(?:filed|registered)\b",
-        r"\bwhat\s+was\s+(?P<x>.+?)\s+renamed\b",
-    )
-]
-_UNKNOWN_ZH = [
-    re.compile(p)
-    for p in (
-        r"^(?:请问)?(?P<x>.+?)(?:是否|有没有|有无|已经|已)?(?:通过|完成|进行|做)?了?(?:备案|登记|上线|获批)了?"
-        r"(?:吗|没有|没|嘛|么|\?|$)",
-        r"^(?:请问)?(?P<x>.+?)的(?:备案|登记)(?:号|编号|时间|日期|情况|信息)",
-        r"^(?:请问)?(?P<x>.+?)(?:是)?(?:什么时候|何时|哪天)(?:备案|登记|获批|上线)",
-        r"^(?:请问)?(?P<x>.+?)(?:是否|有没有)?(?:被|已)?注销",
-        r"^(?:请问)?(?P<x>.+?)(?:更名|改名)",
-    )
-]
-_NOT_A_NAME = re.compile(
-    r"^(?:it|they|them|this|that|these|those|any|anything|one|ones|there|the\s+service|this\s+service|that\s+service|"
-    r"它|它们|这个|那个|该服务|这些|那些|他们|有|什么|哪些|多少)$|\b(?:services?|algorithms?|filings?|models?|"
-    r"companies|anything|any|many|much|all|every)\b|^(?:这|那|哪|该|所有|全部|多少|什么|几)"
-    r"|^(?:生成式人工智能)?(?:服务|算法|模型|大模型|公司|企业|产品|应用)$",
-    re.IGNORECASE,
-)
-_TRIM_NAME = re.compile(r"^(?:the|a|an)\s+|(?:'s|’s)$|\s+(?:in|by|with)\s+(?:china|the\s+cac).*$", re.IGNORECASE)
 
 
 def parse_register_question(
@@ -96,29 +47,40 @@ def parse_register_question(
     language = "zh" if detect_language(masked) == "zh" or (not re.search("[A-Za-z]", masked) and links) else "en"
     notes: list[str] = []
 
-    entities = _entities(text, links)
-    unknown = ""
-    if not entities:
-        asking_about_one = not any(p.search(low) for p in (w.COUNT, w.LIST, w.CHART, w.LATEST, w.FIRST))
-        unknown, entities = _asked_name(text, masked, quoted, catalog, asking_about_one)
+    entities = _entities(text, low, links)
+    unknown = owned_name(text, masked, links)  # "Apple's Siri": Siri, which the register does not know
+    if unknown:
+        entities = []
+    elif not entities:
+        one_thing = not any(p.search(low) for p in (w.COUNT, w.CHART, w.LATEST, w.FIRST)) and (
+            not w.LIST.search(low) or bool(w.WHICH_FIELD.search(low))
+        )
+        unknown, link = asked_name(text, masked, quoted, catalog, one_thing, uses=bool(w.USES.search(low)))
+        entities = _entities(text, low, [link]) if link else []
     if w.DEFINITION.search(text) or (w.DOCUMENT_CUES.search(low) and not _counts_or_lists(low)):
         return None
-    query = _read_filters(masked, low, catalog, bool(entities), notes)
+    query = read_filters(masked, low, catalog, bool(entities or unknown), notes)
     intent, asks, group_by = _intent(low, entities or unknown, query)
     if not (entities or unknown or _has_register_words(low, query) or previous):
         return None
 
     kind = query["kind"]
-    if (entities or unknown) and (kind == "filing" or (kind and intent == "lookup")):
+    if (entities or unknown) and kind == "filing" and intent in ("count", "list"):
+        pass  # "How many models has X filed?": its filings, not its registrations
+    elif (entities or unknown) and (kind == "filing" or (kind and intent == "lookup")):
         kind = None
         word = "filed" if query["kind"] == "filing" else "registered"
         notes.append(f"'{word}' read as filed or registered for a name")
     cancelled = query["cancelled"]
     if asks == "cancelled":
         cancelled = None
+    renamed_wants = ""
+    if asks == "renamed":
+        renamed_wants = "old" if w.RENAMED_OLD.search(low) else "new" if w.RENAMED_NEW.search(low) else ""
     parsed = RegisterQuery(
         intent=intent or "lookup",  # type: ignore[arg-type]
         asks=asks,  # type: ignore[arg-type]
+        renamed_wants=renamed_wants,  # type: ignore[arg-type]
         entities=tuple(entities),
         unknown_name=unknown,
         series=query["series"],
@@ -138,6 +100,8 @@ def parse_register_question(
         return _merge(previous, parsed, low)
     if not intent or not (entities or unknown or _has_register_words(low, query)):
         return None
+    if intent == "lookup" and not (entities or unknown) and not _narrows(parsed):
+        return None  # a lookup of nothing in particular would answer with every row: not a register question
     return parsed
 
 
@@ -159,23 +123,36 @@ def _keyword_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _entities(text: str, links: list[NameLink]) -> list[EntityMatch]:
-    """One entity per linked name (the store requires every entity of a question): a filing number as such; a
-    company's name as its companies (Xiaomi → its companies' rows); a service's as its service names; a
-    product only when nothing else is known, or when "app" follows the name ("the Douyin app"). An owner
-    followed by what it owns ("Tencent's Hunyuan", "腾讯的混元") means the owned name only."""
+def _entities(text: str, low: str, links: list[NameLink]) -> list[EntityMatch]:
+    """One entity per linked name (the store requires every entity of a question). An owner followed by what
+    it owns ("Tencent's Hunyuan", "腾讯的混元") means the owned name only."""
     entities: list[EntityMatch] = []
     for n, link in enumerate(links):
         if n + 1 < len(links) and re.fullmatch(r"\s*(?:'s|’s|的)\s*", text[link.end : links[n + 1].start]):
             continue
-        by_field = {m.field: m for m in link.matches}
-        order = ("number", "company", "name", "product")
-        if w.APP_AFTER.match(text[link.end :]) and "product" in by_field:
-            order = ("product",)
-        elif by_field.get("name") and by_field["name"].how != "alias":
-            order = ("number", "name", "company", "product")  # the register's own service name, as written
-        entities.extend([by_field[f] for f in order if f in by_field][:1])
+        app = bool(w.APP_AFTER.match(text[link.end :]) or w.USES.search(low))
+        entities.append(_entity(link, app))
     return entities
+
+
+def _entity(link: NameLink, product_wanted: bool) -> EntityMatch:
+    """What one linked name stands for: a filing number as such; a product when the question asks what an
+    app uses ("the Douyin app", "X用了哪些算法"); the register's own service name as written; an alias by its
+    type first (a company's rows for Xiaomi, the services for Qwen), with what else it stands for in `also`
+    (Xiaomi's services that another company filed, the company that runs Qwen); a product when nothing else."""
+    by_field = {m.field: m for m in link.matches}
+    if product_wanted and "product" in by_field:
+        return by_field["product"]
+    if "number" in by_field:
+        return by_field["number"]
+    name_first = link.alias_type == "service" or (not link.alias_type and "name" in by_field)
+    order = ("name", "company", "product") if name_first else ("company", "name", "product")
+    primary = next(by_field[f] for f in order if f in by_field)
+    if link.alias_type and primary.field in ("name", "company"):
+        other = "company" if primary.field == "name" else "name"
+        if other in by_field:
+            return dataclasses.replace(primary, also=(by_field[other],))
+    return primary
 
 
 def _counts_or_lists(low: str) -> bool:
@@ -184,83 +161,17 @@ def _counts_or_lists(low: str) -> bool:
     )
 
 
-def _read_filters(masked: str, low: str, catalog: NameCatalog, named: bool, notes: list[str]) -> dict:
-    """Series, category, kind, province, dates, period, batch and cancelled, as the words give them."""
-    category = next((name for name, pattern in w.CATEGORIES if pattern.search(low)), "")
-    series = None
-    if w.SERIES_DEEP.search(low):
-        series = "deep-synthesis"
-    elif w.SERIES_ALGORITHM.search(low):
-        series = "algorithm"
-    elif w.SERIES_GENAI.search(low):
-        series = "genai"
-    elif category:
-        series = "deep-synthesis" if category in w.ROLES else "algorithm"
-    elif w.ALGORITHM_BARE.search(low):
-        if not named:
-            series = "algorithm"
-            notes.append("'algorithms' read as the internet information service algorithm filings")
-    elif w.SERVICE_WEAK.search(low):
-        series = "genai"
-        notes.append("'services' read as generative-AI services")
-
-    kind = None
-    if w.KIND_BOTH.search(low):
-        notes.append("'approved' read as filed or registered")
-    elif w.KIND_REGISTRATION.search(low) and w.KIND_FILING.search(low):
-        pass
-    elif w.KIND_REGISTRATION.search(low) and not re.search(r"\bregistry\b|\bthe\s+register\b", low):
-        kind = "registration"
-    elif w.KIND_FILING.search(low):
-        kind = "filing"
-
-    province = None
-    found = [(m.start(), short) for short, pattern in _PROVINCE_PATTERNS if (m := pattern.search(masked))]
-    if found:
-        province = min(found)[1]
-        if len({short for _, short in found}) > 1:
-            notes.append("more than one province named; the first is used")
-
-    mentions = find_dates(masked)
-    period = None
-    batch = bool(w.BATCH.search(low))
-    dated = []
-    for d in mentions:
-        after, before = masked[d.end :], masked[: d.start]
-        if d.grain == "month" and (w.LIST_AFTER_DATE.match(after) or w.LIST_BEFORE_DATE.search(before)):
-            if re.search(r"(?:up\s+to|until|through|as\s+of|截至|截止)\s+(?:the\s+)?$", before):
-                dated.append(dataclasses.replace(d, date_from=d.date_to))  # cumulative: up to that list
-                notes.append("'up to a list' read as up to the end of its month")
-            else:
-                period = f"{d.date_from // 10000:04d}-{d.date_from // 100 % 100:02d}"
-            continue
-        if w.BATCH_AFTER_DATE.match(after):
-            batch = True
-        dated.append(d)
-    if w.LATEST_LIST.search(low):
-        periods = catalog.periods(series)
-        period = periods[-1] if periods else None
-    first_date = None
-    if w.FIRST_LIST.search(low):
-        batch = True
-        dates = catalog.dates(series or "genai")
-        first_date = dates[0] if dates else None
-    span = date_range(masked, dated)
-    date_from, date_to = span.date_from, span.date_to
-    if first_date and date_from is None and date_to is None:
-        date_from = date_to = first_date
-    cancelled = True if w.CANCELLED.search(low) else None
-    return {
-        "series": series,
-        "category": category,
-        "kind": kind,
-        "province": province,
-        "date_from": date_from,
-        "date_to": date_to,
-        "period": period,
-        "batch": batch and bool(date_from or date_to),
-        "cancelled": cancelled,
-    }
+def _narrows(query: RegisterQuery) -> bool:
+    """True when a query's filters pick some rows out of a series (a place, a date, a list, a class …)."""
+    return bool(
+        query.province
+        or query.date_from
+        or query.date_to
+        or query.period
+        or query.batch
+        or query.category
+        or query.cancelled is not None
+    )
 
 
 def _intent(low: str, entities: list[EntityMatch] | str, query: dict) -> tuple[str, str, str]:
@@ -281,52 +192,35 @@ def _intent(low: str, entities: list[EntityMatch] | str, query: dict) -> tuple[s
             return "chart", "any", "series"
         return "chart", "any", "period"
     if w.COUNT.search(low):
-        return "count", "any", "series" if w.BY_SERIES.search(low) else ""
+        # "How many companies changed their names?" counts the renames, not the rows.
+        return "count", "renamed" if asks == "renamed" else "any", "series" if w.BY_SERIES.search(low) else ""
     if w.LATEST.search(low):
         return "latest", asks, ""
     if w.FIRST.search(low):
         return "first", asks, ""
+    if asks == "renamed" and entities and not w.LIST.search(low):
+        return "lookup", "renamed", ""  # "What did X use to be called?" is not "What did X file?"
     companies = not isinstance(entities, str) and any(e.field == "company" for e in entities)
     if entities and companies and w.EVERYTHING.search(low) and not query["series"]:
         return "list", "any", "series"
+    narrowed = any(query[k] for k in ("province", "date_from", "date_to", "period", "category", "cancelled"))
     if w.LIST.search(low) and not (entities and w.WHICH_FIELD.search(low)):
+        if not entities and not narrowed and asks != "renamed" and w.WHICH_FIELD.search(low):
+            return "lookup", asks, ""  # "Under which number was it filed?" of nothing named: not the register's
         return "list", asks if asks in ("renamed",) else "any", ""
     if asks == "renamed" and not entities:
         return "list", "renamed", ""
     if entities:
         return "lookup", asks, ""
     if w.YES_NO.search(low):
+        if narrowed and not w.PRONOUN.search(low):
+            return "list", "any", ""  # "Were any services filed in Tibet in 2024?": those services
         return "", asks, ""  # "Is it filed?" names nothing: a follow-up, or not a register question
     return ("lookup" if asks != "any" else "list"), asks, ""
 
 
 def _has_register_words(low: str, query: dict) -> bool:
     return bool(w.REGISTER_WORDS.search(low) or query["series"] or query["period"])
-
-
-def _asked_name(
-    text: str, masked: str, quoted: list[tuple[int, int]], catalog: NameCatalog, lookup: bool
-) -> tuple[str, list[EntityMatch]]:
-    """The name a question asks about when no name was linked: the register rows it exactly means (a generic
-    name such as AI助手, asked about by itself), or as `unknown_name` when it means nothing. Quoted names
-    always count; a name read from the sentence's shape ("Is X filed?") only in a `lookup` question."""
-    candidates = [text[start + 1 : end - 1].strip() for start, end in quoted]
-    patterns = _UNKNOWN_ZH if re.search(r"[\u4e00-\u9fff]", masked) else _UNKNOWN_EN
-    if lookup:
-        candidates += [m.group("x") for pattern in patterns if (m := pattern.search(masked))]
-    for candidate in candidates:
-        name = _TRIM_NAME.sub("", candidate.strip(" ,，?？")).strip(" ,，?？")
-        if not name or len(name) > 40 or len(name.split()) > 5 or _NOT_A_NAME.search(name):
-            continue
-        if any(p.search(name) for _, p in _PROVINCE_PATTERNS) or find_dates(name) or fold(name) in ("china", "中国"):
-            continue
-        known = catalog.lookup(name)
-        if known:
-            return "", list(known)
-        if re.search(r"[\u4e00-\u9fff]", name) and is_generic(name):
-            continue
-        return name, []
-    return "", []
 
 
 def _is_follow_up(low: str, parsed: RegisterQuery) -> bool:

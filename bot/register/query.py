@@ -23,12 +23,19 @@ class EntityMatch:
     values: tuple[str, ...]  # the register's own spellings it stands for (company or service names)
     english: str = ""  # the English name, when the alias table gives one
     how: Literal["exact", "alias", "pinyin", "traditional", "partial"] = "exact"
+    # Other spellings the same name stands for, in other fields: a row matching any of them matches the name.
+    # An alias such as Xiaomi stands for its companies and also for services named for it that another
+    # company filed; Qwen for its services and also for the company that runs them.
+    also: tuple[EntityMatch, ...] = ()
 
 
 @dataclass(frozen=True)
 class RegisterQuery:
     intent: Intent
     asks: Asks = "any"
+    # For asks="renamed": which name of a renamed company the question wants, the one it took ("new": "What
+    # was X renamed to?", "X现在叫什么？") or the one it had ("old": "What was X called before?", "X原名是什么？").
+    renamed_wants: Literal["", "new", "old"] = ""
     entities: tuple[EntityMatch, ...] = ()
     # A name the question asks about that matches nothing in the register ("ChatGPT"): answered as
     # "not in the lists", never with a number.

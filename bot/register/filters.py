@@ -1,0 +1,149 @@
+"""The filters of a register question, as its words give them: series, kind, province, category or role, dates
+and ranges, one list's period ("the May 2026 list", "the latest list"), a batch, cancelled. `read_filters`
+runs on the question with its linked names blanked.
+
+It does not find names or the intent (`bot.register.parse` does) and knows of the rows only what the catalog
+says about the lists (their periods and dates).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.register import cues as w
+from bot.register.dates import DateMention, date_range, find_dates
+from bot.register.names import NameCatalog
+from bot.register.places import PROVINCES
+
+_PROVINCE_PATTERNS = [
+    (
+        p.short,
+        re.compile(
+            "|".join(
+                [re.escape(p.full), re.escape(p.short)]
+                + ([rf"\b{re.escape(p.english)}\b"] if p.code else [])
+                + {"香港": [r"\bhong\s*kong\b"], "澳门": [r"\bmacau\b"], "西藏": [r"\bxizang\b"]}.get(p.short, [])
+                + (
+                    [r"\bsasac\b", r"central\s+(?:state[\s-]+owned\s+enterprises|soes?)", "央企", "中央企业"]
+                    if p.short == "国资委"
+                    else []
+                )
+            ),
+            re.IGNORECASE,
+        ),
+    )
+    for p in PROVINCES
+]
+
+
+def read_filters(masked: str, low: str, catalog: NameCatalog, named: bool, notes: list[str]) -> dict:
+    """Series, category, kind, province, dates, period, batch and cancelled, as the words give them."""
+    category = next((name for name, pattern in w.CATEGORIES if pattern.search(low)), "")
+    series = _series(low, category, named, notes)
+
+    kind = None
+    if w.KIND_BOTH.search(low):
+        notes.append("'approved' read as filed or registered")
+    elif w.KIND_REGISTRATION.search(low) and w.KIND_FILING.search(low):
+        pass
+    elif w.KIND_REGISTRATION.search(low) and not re.search(r"\bregistry\b|\bthe\s+register\b", low):
+        kind = "registration"
+    elif w.KIND_FILING.search(low):
+        kind = "filing"
+
+    province = None
+    found = [(m.start(), short) for short, pattern in _PROVINCE_PATTERNS if (m := pattern.search(masked))]
+    if found:
+        province = min(found)[1]
+        if len({short for _, short in found}) > 1:
+            notes.append("more than one province named; the first is used")
+
+    mentions = find_dates(masked)
+    period = None
+    batch = bool(w.BATCH.search(low))
+    dated = []
+    up_to = None
+    for d in mentions:
+        after, before = masked[d.end :], masked[: d.start]
+        if _names_a_list(d, before, after):
+            if w.AS_OF_BEFORE.search(before):
+                up_to = d.date_to  # cumulative: everything up to that list
+                notes.append("'up to a list' read as up to the end of its month")
+            else:
+                period = f"{d.date_from // 10000:04d}-{d.date_from // 100 % 100:02d}"
+            continue
+        if w.BATCH_AFTER_DATE.match(after):
+            batch = True
+        dated.append(d)
+    latest = w.LATEST_LIST.search(low)
+    if latest and w.AS_OF_BEFORE.search(low[: latest.start()]):
+        notes.append("'up to the latest list' read as everything listed so far")
+    elif latest:
+        periods = catalog.periods(series)
+        period = periods[-1] if periods else None
+    first_date = None
+    if w.FIRST_LIST.search(low):
+        batch = True
+        dates = catalog.dates(series or "genai")
+        first_date = dates[0] if dates else None
+    span = date_range(masked, dated)
+    date_from, date_to = span.date_from, span.date_to
+    if up_to:
+        date_to = min(date_to or up_to, up_to)
+    if first_date and date_from is None and date_to is None:
+        date_from = date_to = first_date
+    cancelled = True if w.CANCELLED.search(low) else None
+    return {
+        "series": series,
+        "category": category,
+        "kind": kind,
+        "province": province,
+        "date_from": date_from,
+        "date_to": date_to,
+        "period": period,
+        "batch": batch and bool(date_from or date_to),
+        "cancelled": cancelled,
+    }
+
+
+def _series(low: str, category: str, named: bool, notes: list[str]) -> str | None:
+    """The series the words name. "Algorithm filings" / 算法备案 alone means the internet information service
+    algorithms; asked about a name, or named with the deep-synthesis series, any series."""
+    if w.SERIES_BOTH_ALGORITHMS.search(low):
+        notes.append("'algorithm and deep-synthesis' read as both algorithm series")
+        return None
+    if w.SERIES_DEEP.search(low):
+        return "deep-synthesis"
+    if w.SERIES_ALGORITHM.search(low):
+        return "algorithm"
+    if w.ALGORITHM_FILINGS.search(low) and not category:
+        if named:
+            notes.append("'algorithm filings' of a name read as its filings in any series")
+            return None
+        notes.append("'algorithm filings' read as the internet information service algorithm filings")
+        return "algorithm"
+    if w.SERIES_GENAI.search(low):
+        return "genai"
+    if category:
+        return "deep-synthesis" if category in w.ROLES else "algorithm"
+    if w.ALGORITHM_BARE.search(low):
+        if not named:
+            notes.append("'algorithms' read as the internet information service algorithm filings")
+            return "algorithm"
+        return None
+    if w.SERVICE_WEAK.search(low):
+        notes.append("'services' read as generative-AI services")
+        return "genai"
+    return None
+
+
+_RANGED = re.compile(r"\b(?:before|prior\s+to|earlier\s+than|after|later\s+than|since)\s+(?:the\s+)?$", re.IGNORECASE)
+_RANGED_ZH = re.compile(r"^\s*(?:之前|以前|之后|以后|以来)")
+
+
+def _names_a_list(d: DateMention, before: str, after: str) -> bool:
+    """True when a month names one of the CAC's lists ("the June 2025 generative AI list", "2025年10月那份…清单",
+    "the list published in May 2026"), not a span of dates ("before the June 2025 list" is a span)."""
+    if d.grain != "month" or _RANGED.search(before) or _RANGED_ZH.match(after):
+        return False
+    return bool(w.LIST_AFTER_DATE.match(after) or w.LIST_BEFORE_DATE.search(before))
