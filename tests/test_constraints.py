@@ -13,13 +13,13 @@ def test_english_question_years_numbers_and_names_are_read():
 
 
 def test_the_first_word_and_month_names_are_not_names():
-    c = read_constraints("When did Alibaba open Tongyi Qianwen to the public in September 2023?", "en")
-    assert c.entities == ("Alibaba", "Tongyi Qianwen")
+    c = read_constraints("When did Northwind open Aurora Chat to the public in September 2023?", "en")
+    assert c.entities == ("Northwind", "Aurora Chat")
 
 
 def test_a_name_keeps_its_inner_of():
-    c = read_constraints("Which model did the Institute of Automation get approved?", "en")
-    assert "Institute of Automation" in c.entities
+    c = read_constraints("Which model did the Institute of Oceanography get approved?", "en")
+    assert "Institute of Oceanography" in c.entities
 
 
 def test_days_of_the_month_and_article_numbers_are_not_quantities():
@@ -38,7 +38,7 @@ def test_number_words_and_thousands_are_read_as_digits():
         ("What was the budget of the Shanghai AI Lab?", "budget", "budget"),
         ("Which European regulators approved it?", "regulators", "European regulators"),
         ("Which publication reported that Huawei's filing was pending?", None, None),
-        ("What treaty ended the war?", None, None),
+        ("What accord settled the quarrel?", None, None),
         ("What did ByteDance get approved?", None, None),
         ("In what year did the rules take effect?", None, None),
     ],
@@ -87,8 +87,8 @@ def test_a_name_missing_from_the_sentence_and_its_context_is_broken():
 
 
 def test_a_shortened_name_still_counts():
-    c = read_constraints("What did the Shanghai AI Lab release?", "en")
-    sentence = "The Shanghai AI Laboratory released InternLM."
+    c = read_constraints("What did the Harbour AI Lab release?", "en")
+    sentence = "The Harbour AI Laboratory released a model."
     assert violation(c, SentenceContext(sentence, passage=sentence)) is None
 
 
