@@ -48,6 +48,9 @@ class CitationOut(BaseModel):
     end: int
     period: str | None = Field(None, description="A register row's list (YYYY-MM); absent for documents.")
     row: int | None = Field(None, description="A register row's place in its list, from 1; absent for documents.")
+    verified: bool | None = Field(
+        None, description="An LLM answer's: whether the sentences citing it were checked against it; else absent."
+    )
 
 
 class RegisterTableOut(BaseModel):
@@ -68,6 +71,14 @@ class AnswerOut(BaseModel):
     citations: list[CitationOut]
     confidence: float = Field(
         description="The score the abstention threshold is compared with (0..1): below it, the bot abstains."
+    )
+    reason: Literal["not_covered", "not_confirmed", "constraint"] | None = Field(
+        None,
+        description="Why the bot abstained: the documents don't cover the question; they say it is not known; "
+        "or the nearest evidence breaks what the question asks (a year, number, name or set). Absent when answered.",
+    )
+    notice: str | None = Field(
+        None, description="Something to show the reader about how the answer was made (e.g. the LLM failed)."
     )
     standalone_question: str | None = Field(
         None, description="A follow-up rewritten to stand alone: what was searched for (shown as 'Searched for')."

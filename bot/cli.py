@@ -60,6 +60,15 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
     from bot.eval_report import format_table
     from bot.eval_runner import evaluate_path
 
+    if args.answerer == "extractive":
+        settings = settings.model_copy(update={"llm_base_url": None})
+    elif args.answerer == "llm" and not settings.llm_base_url:
+        from bot.errors import ModelUnavailable
+
+        raise ModelUnavailable(
+            "`--answerer llm` needs an OpenAI-compatible endpoint: set BOT_LLM_BASE_URL "
+            "(e.g. http://127.0.0.1:11434/v1 for Ollama) and BOT_LLM_MODEL."
+        )
     results = evaluate_path(
         Path(args.path), settings, args.baseline, Path(args.out), progress=not args.quiet, index_lang=args.index_lang
     )
@@ -154,6 +163,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--index-lang",
         choices=["en", "zh"],
         help="ask against a throwaway index of only the corpus documents in this language",
+    )
+    evaluate.add_argument(
+        "--answerer",
+        choices=["extractive", "llm"],
+        help="measure this answerer (default: the LLM when BOT_LLM_BASE_URL is set, else the extractive one)",
     )
     evaluate.set_defaults(run=_eval)
     calibrate = commands.add_parser("calibrate", help="fit the abstain model on labelled questions")

@@ -68,7 +68,12 @@ class Settings(BaseSettings):
     )
     llm_model: str = Field("qwen2.5:1.5b-instruct", description="Model name sent to the LLM endpoint.")
     llm_api_key: str = Field("not-needed", description="API key for the LLM endpoint.")
-    llm_timeout_s: float = Field(120.0, gt=0, description="Seconds to wait for the LLM.")
+    llm_timeout_s: float = Field(
+        120.0, gt=0, description="Seconds to wait for the LLM; past them, the extractive answer is given with a notice."
+    )
+    llm_stream: bool = Field(
+        True, description="Ask the LLM endpoint to stream its reply (off for endpoints that can't)."
+    )
 
     allowed_origins: str = Field(
         "",

@@ -5,7 +5,8 @@ The last user message is the question and earlier user and assistant messages ar
 system messages are ignored (the bot answers only from its documents). Any `model` value is
 accepted and replies name the one model, `approvals-bot`. Sampling options (temperature, max_tokens,
 n, tools, ...) are accepted and ignored. Next to `content`, the reply's message (or, when streaming,
-the last chunk's delta) carries `citations`, `abstained` and `language`. Errors have OpenAI's shape.
+the last chunk's delta) carries `citations`, `abstained` and `language`, and `reason` and `notice` when
+set. Errors have OpenAI's shape.
 """
 
 from __future__ import annotations
@@ -115,8 +116,9 @@ def _question_and_history(messages: list[ChatMessage]) -> tuple[str, list[dict[s
 def _extras(answer: Answer) -> dict[str, Any]:
     data = answer.to_dict()
     extras = {"citations": data["citations"], "abstained": data["abstained"], "language": data["language"]}
-    if "register" in data:
-        extras["register"] = data["register"]
+    for key in ("reason", "notice", "register"):
+        if key in data:
+            extras[key] = data[key]
     return extras
 
 

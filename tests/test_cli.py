@@ -89,3 +89,17 @@ def test_serving_on_a_busy_port_says_so_and_how_to_pick_another(data_dir):
     assert result.returncode == 2
     assert f"Port {port} on 127.0.0.1 is already in use" in result.stderr and "--port" in result.stderr
     assert "Serving on" not in result.stdout and "Traceback" not in result.stderr
+
+
+def test_eval_with_the_llm_answerer_and_no_endpoint_says_how_to_set_one(tmp_path):
+    env_free = {k: v for k, v in os.environ.items() if not k.startswith("BOT_LLM")}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "eval", "tests/golden/questions.jsonl", "--answerer", "llm"],
+        cwd=REPO,
+        env={**env_free, "BOT_DATA_DIR": str(tmp_path), "HF_HUB_OFFLINE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 2
+    assert "BOT_LLM_BASE_URL" in result.stderr
