@@ -23,10 +23,11 @@ CALIBRATION_SETS = [
 
 
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.ingest import ingest
+    from bot.ingest import check_inside, ingest
     from bot.wiring import build_register_store, build_store
 
     paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
+    check_inside(paths, settings.corpus_dir)  # before the models load: a refusal is immediate
     register = build_register_store(settings)
     store = build_store(settings)
     report = ingest(

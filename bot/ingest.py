@@ -79,6 +79,15 @@ def source_file(source: str) -> Path:
     return PROJECT_ROOT / source
 
 
+def check_inside(paths: list[Path], corpus: Path) -> Path:
+    """The corpus folder, resolved, once every path is inside it (symlinks and `..` followed); else `OutsideCorpus`."""
+    bound = corpus.resolve()
+    for path in paths:
+        if not path.resolve().is_relative_to(bound):
+            raise OutsideCorpus(str(path), str(corpus))
+    return bound
+
+
 def ingest(
     paths: list[Path],
     store: ChunkStore,
@@ -89,10 +98,7 @@ def ingest(
 ) -> IngestReport:
     """Bring the index (and the register, when given) in line with the files under `paths`; see the module
     docstring. With `corpus`, every path must lie inside that folder; without, each folder is its own bound."""
-    bound = corpus.resolve() if corpus is not None else None
-    for path in paths:
-        if bound is not None and not path.resolve().is_relative_to(bound):
-            raise OutsideCorpus(str(path), str(corpus))
+    bound = check_inside(paths, corpus) if corpus is not None else None
     report = IngestReport()
     indexed = store.indexed_documents()
     files, tables = [], []

@@ -13,8 +13,6 @@ upsert or a delete, in any collection), which is how a write is cut short betwee
 from __future__ import annotations
 
 import argparse
-import hashlib
-import itertools
 import json
 import os
 import signal
@@ -25,26 +23,9 @@ from typing import Any
 import chromadb
 from chromadb.api import ClientAPI
 from chromadb.config import Settings as ChromaSettings
-from langchain_core.embeddings import Embeddings
+from fakes import HashedEmbeddings
 
 GENERATION_IDS = {"generation", "register-generation"}  # a fresh random value on every write: not content
-
-
-class HashedEmbeddings(Embeddings):
-    """A deterministic fake: each character bigram adds to one of 64 dimensions."""
-
-    def _vector(self, text: str) -> list[float]:
-        vector = [0.0] * 64
-        for a, b in itertools.pairwise(text):
-            vector[hashlib.md5((a + b).encode()).digest()[0] % 64] += 1.0
-        norm = sum(v * v for v in vector) ** 0.5 or 1.0
-        return [v / norm for v in vector]
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return [self._vector(t) for t in texts]
-
-    def embed_query(self, text: str) -> list[float]:
-        return self._vector(text)
 
 
 class CountingCollection:
