@@ -15,9 +15,10 @@ import logging
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, FastAPI, HTTPException, Request
+from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
@@ -95,7 +96,7 @@ def list_models() -> dict[str, Any]:
 
 
 @router.get("/models/{model_id}", summary="One model, by id", responses=_errors(404))
-def retrieve_model(model_id: str) -> dict[str, Any]:
+def retrieve_model(model_id: Annotated[str, PathParam(examples=[MODEL_ID])]) -> dict[str, Any]:
     if model_id != MODEL_ID:
         raise HTTPException(status_code=404, detail=f"There is no model {model_id!r}; the bot is {MODEL_ID!r}.")
     return _model()
