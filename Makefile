@@ -10,7 +10,7 @@ export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: run test install install-test browser lint ingest reindex docs screenshots clean distclean
+.PHONY: run test install install-test browser services lint ingest reindex docs screenshots clean distclean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,9 +28,19 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
+# Installs Debian packages; `apt-get update` runs only when the package lists are missing (a fresh machine, so
+# once however many targets install something) or too old to install from.
+APT_INSTALL = DEBIAN_FRONTEND=noninteractive sh -c 'ls /var/lib/apt/lists/*_Packages* >/dev/null 2>&1 || \
+	apt-get update -qq; apt-get install -y -qq "$$@" >/dev/null || { apt-get update -qq && \
+	apt-get install -y -qq "$$@" >/dev/null; }' apt-install
+
 browser:
-	@command -v chromium >/dev/null 2>&1 && fc-list | grep -qi "noto sans cjk" || { \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 && fc-list | grep -qi "noto sans cjk" || $(APT_INSTALL) chromium fonts-noto-cjk
+
+# The real Redis and PostgreSQL servers the shared-state tests start (tests/services.py).
+services:
+	@command -v redis-server >/dev/null 2>&1 && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+		$(APT_INSTALL) redis-server postgresql
 
 run: install
 	$(BIN)/python -m bot serve
@@ -43,7 +53,7 @@ reindex: install
 	rm -rf data/chroma
 	$(BIN)/python -m bot ingest
 
-test: install-test browser
+test: install-test browser services
 	$(BIN)/python -m pytest
 
 lint: install-test

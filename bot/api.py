@@ -19,7 +19,7 @@ from starlette.concurrency import iterate_in_threadpool
 
 from bot.config import Settings
 from bot.core import Bot
-from bot.errors import BotError, CorpusNotIndexed, InvalidQuestion
+from bot.errors import BotError, CorpusNotIndexed, FeedbackUnavailable, InvalidQuestion
 from bot.feedback import MAX_COMMENT_CHARS, FeedbackStore
 from bot.guard import Refusal, missing_key_refusal, origin_refusal, rate_refusal, size_refusal
 from bot.schema import Answer
@@ -143,6 +143,13 @@ NOT_INDEXED = {
         "content": {"application/json": {"example": {"detail": str(CorpusNotIndexed("the index"))}}},
     }
 }
+FEEDBACK_UNAVAILABLE = {
+    503: {
+        "model": ErrorOut,
+        "description": "The feedback database (BOT_DATABASE_URL) cannot be reached; nothing stored is lost.",
+        "content": {"application/json": {"example": {"detail": FeedbackUnavailable.detail}}},
+    }
+}
 QUESTION_REFUSED = {
     422: {
         "description": "The question is empty or too long (`detail` says which), or the body is not valid JSON of "
@@ -235,11 +242,15 @@ def sse(event: str, data: dict[str, Any]) -> str:
     status_code=201,
     response_model=FeedbackOut,
     summary="Rate an answer (thumbs up or down); `question`, `answer` and `rating` are required",
-    responses=REFUSED,
+    responses={**REFUSED, **FEEDBACK_UNAVAILABLE},
 )
 async def feedback(body: FeedbackIn, store: FeedbackDep) -> FeedbackOut:
     record = partial(store.record, question=body.question, answer=body.model_dump(include=ANSWER_FIELDS))
-    id_ = await run_in_threadpool(record, rating=body.rating, comment=body.comment, channel=body.channel)
+    try:
+        id_ = await run_in_threadpool(record, rating=body.rating, comment=body.comment, channel=body.channel)
+    except FeedbackUnavailable as error:
+        log.warning("%s", error)  # the operator's reason (host, driver message); the caller gets the plain one
+        raise HTTPException(status_code=503, detail=FeedbackUnavailable.detail) from error
     return FeedbackOut(id=id_)
 
 

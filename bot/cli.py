@@ -124,13 +124,13 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 def _feedback(args: argparse.Namespace, settings: Settings) -> int:
     from bot.feedback import FeedbackStore
 
-    store = FeedbackStore(settings.feedback_path)
+    store = FeedbackStore(settings.feedback_database)
     if args.export:
         count = store.export(Path(args.export))
         print(f"Wrote {count} rated answers to {args.export} as evaluation questions.")
         return 0
     ratings = [row["rating"] for row in store.rows()]
-    print(f"{len(ratings)} rated answers ({ratings.count('up')} up, {ratings.count('down')} down) in {store.path}")
+    print(f"{len(ratings)} rated answers ({ratings.count('up')} up, {ratings.count('down')} down) in {store.where}")
     return 0
 
 

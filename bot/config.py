@@ -79,7 +79,20 @@ class Settings(BaseSettings):
         "", description="Comma-separated API keys; when set, clients that send no Origin header need one as a Bearer."
     )
     rate_limit_per_minute: int = Field(
-        30, ge=0, description="Questions and feedback per client (API key, else IP) per minute, per process; 0 = none."
+        30,
+        ge=0,
+        description="Questions and feedback per client (API key, else IP) in any 60 s; counted per process, or "
+        "across replicas with BOT_REDIS_URL; 0 = none.",
+    )
+    redis_url: str | None = Field(
+        None,
+        description="Redis (redis://host:port/db) holding the rate limit's counters, shared by every replica; "
+        "unset = counted in each process's memory.",
+    )
+    database_url: str | None = Field(
+        None,
+        description="SQLAlchemy URL of the feedback database (e.g. postgresql+psycopg://user:pw@host/db), shared by "
+        "every replica; unset = SQLite in data_dir/feedback.sqlite3.",
     )
     max_body_bytes: int = Field(65536, ge=1024, description="Largest request body /api and /v1 accept, in bytes.")
 
@@ -96,6 +109,11 @@ class Settings(BaseSettings):
     @property
     def feedback_path(self) -> Path:
         return self.data_dir / "feedback.sqlite3"
+
+    @property
+    def feedback_database(self) -> str:
+        """Where feedback is kept: `database_url`, else the SQLite file in the data folder."""
+        return self.database_url or f"sqlite:///{self.feedback_path}"
 
     @property
     def allowed_origin_list(self) -> list[str]:

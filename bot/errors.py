@@ -40,3 +40,21 @@ class DocumentUnreadable(BotError):
 
 class ModelUnavailable(BotError):
     """An embedding model or the LLM could not be loaded or reached."""
+
+
+class FeedbackUnavailable(BotError):
+    """The feedback database cannot be reached. Nothing stored is lost; the next call tries it again."""
+
+    # What a caller of the HTTP API is told: no host names or driver messages, which are for the operator.
+    detail = (
+        "Feedback cannot be stored right now: the feedback database is not reachable. "
+        "Ratings already given are kept; please send this one again in a minute."
+    )
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(
+            f"The feedback database ({where}) cannot be reached: {reason}. Ratings already stored there are "
+            "kept; the bot tries it again on the next call, so it works again once the database is back."
+        )
+        self.where = where
+        self.reason = reason

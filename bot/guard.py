@@ -2,19 +2,17 @@
 
 - which web sites may call them from a browser (the Origin check, and CORS for the sites allowed),
 - API keys for programs (clients that send no Origin header),
-- a per-client rate limit on the question and feedback endpoints,
+- a per-client rate limit on the question and feedback endpoints (counted by `bot.ratelimit`: in memory,
+  or in Redis shared by every replica when `BOT_REDIS_URL` is set),
 - a cap on request bodies.
 
-It does not touch Gradio's routes (`/`, `/gradio_api/...`) and does no work of the bot. Its counters live
-in memory, so the rate limit holds per process (per replica), not across replicas.
+It does not touch Gradio's routes (`/`, `/gradio_api/...`) and does no work of the bot.
 """
 
 from __future__ import annotations
 
+import hashlib
 import hmac
-import math
-import time
-from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -23,6 +21,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.config import Settings
+from bot.ratelimit import RateLimit
 
 GUARDED_PREFIXES = ("/api/", "/v1/")
 RATE_LIMITED_PATHS = frozenset({"/api/ask", "/api/ask/stream", "/api/feedback", "/v1/chat/completions"})
@@ -119,52 +118,17 @@ def normalize_origin(origin: str) -> str:
     return f"{parts.scheme.lower()}://{host}"
 
 
-class RateLimiter:
-    """A token bucket per client: `per_minute` requests at once, refilled at `per_minute` a minute."""
-
-    MAX_CLIENTS = 10_000
-
-    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
-        self.capacity = float(per_minute)
-        self.per_second = per_minute / 60.0
-        self.clock = clock
-        self.buckets: dict[str, tuple[float, float]] = {}  # client -> (tokens, when counted)
-        self.pruned_at = clock()
-
-    def wait(self, client: str) -> float:
-        """Takes a token and returns 0 if the client may go ahead now, else the seconds until it may."""
-        if self.capacity <= 0:
-            return 0.0
-        now = self.clock()
-        tokens, counted = self.buckets.get(client, (self.capacity, now))
-        tokens = min(self.capacity, tokens + (now - counted) * self.per_second)
-        if tokens >= 1:
-            self.buckets[client] = (tokens - 1, now)
-            self._prune(now)
-            return 0.0
-        self.buckets[client] = (tokens, now)
-        return (1 - tokens) / self.per_second
-
-    def _prune(self, now: float) -> None:
-        # A client whose bucket has refilled is the same as one never seen: forget it, at most once a minute.
-        if len(self.buckets) <= self.MAX_CLIENTS or now - self.pruned_at < 60:
-            return
-        refill = self.capacity / self.per_second
-        self.buckets = {c: (t, when) for c, (t, when) in self.buckets.items() if now - when < refill}
-        self.pruned_at = now
-
-
 class ApiGuard:
     """ASGI middleware guarding `/api/*` and `/v1/*`; everything else passes straight through."""
 
-    def __init__(self, app: ASGIApp, settings: Settings, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, app: ASGIApp, settings: Settings) -> None:
         self.app = app
         origins = settings.allowed_origin_list
         self.any_origin = "*" in origins
         self.allowed_origins = {normalize_origin(o) for o in origins if o != "*"}
         self.keys = [key.encode() for key in settings.api_key_list]
         self.max_body = settings.max_body_bytes
-        self.limiter = RateLimiter(settings.rate_limit_per_minute, clock)
+        self.limit = RateLimit(settings.rate_limit_per_minute, settings.redis_url, settings.collection_prefix)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not scope["path"].startswith(GUARDED_PREFIXES):
@@ -200,9 +164,9 @@ class ApiGuard:
             raise self._too_large()
         client = self._client(path, origin, headers, scope)
         if path in RATE_LIMITED_PATHS and scope["method"] == "POST":
-            wait = self.limiter.wait(client)
+            wait = await self.limit.wait(client)
             if wait:
-                raise rate_refusal(int(self.limiter.capacity), max(1, math.ceil(wait)))
+                raise rate_refusal(self.limit.per_minute, self.limit.retry_after(wait))
         return await self._read_body(receive)
 
     def _origin_allowed(self, origin: str, scope: Scope, headers: Headers) -> bool:
@@ -222,9 +186,10 @@ class ApiGuard:
         if authorization is not None:
             scheme, _, key = authorization.partition(" ")
             given = key.strip().encode()
-            for n, known in enumerate(self.keys):
+            for known in self.keys:
                 if scheme.lower() == "bearer" and hmac.compare_digest(given, known):
-                    return f"key:{n}"
+                    # A digest, not the key, in the counters (which Redis may hold), the same on every replica.
+                    return f"key:{hashlib.sha256(known).hexdigest()[:16]}"
             raise invalid_key_refusal()
         if origin is None and path not in KEYLESS_PATHS:
             raise missing_key_refusal()

@@ -46,7 +46,7 @@ def create_app(
     )
     app.state.bot = bot
     app.state.settings = settings
-    app.state.feedback = feedback or FeedbackStore(settings.feedback_path)
+    app.state.feedback = feedback or FeedbackStore(settings.feedback_database)
     app.include_router(router)
     app.include_router(register_router)
     app.include_router(openai_router)

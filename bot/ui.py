@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import gradio as gr
 
 from bot.core import Bot
-from bot.errors import BotError
+from bot.errors import BotError, FeedbackUnavailable
 from bot.examples import EXAMPLES
 from bot.register.words import KIND_WORDS
 from bot.schema import Answer
@@ -147,9 +147,11 @@ def build_ui(bot: Bot, feedback: FeedbackStore | None = None) -> gr.Blocks:
         if feedback is None or rated is None or like.liked not in (True, False):
             return comment, ""  # an answer still streaming, or a rating taken back: nothing to record
         rating = "up" if like.liked else "down"
-        feedback.record(
-            question=rated["question"], answer=rated["answer"], rating=rating, comment=comment.strip(), channel="web"
-        )
+        question, answer = rated["question"], rated["answer"]
+        try:
+            feedback.record(question=question, answer=answer, rating=rating, comment=comment.strip(), channel="web")
+        except FeedbackUnavailable as error:
+            raise gr.Error(FeedbackUnavailable.detail) from error
         return "", f"Thanks: recorded as {'helpful' if like.liked else 'not helpful'}."
 
     def show_snippet(request: gr.Request) -> str:

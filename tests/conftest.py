@@ -1,6 +1,7 @@
 """Shared fixtures: the real embedding models, a real Chroma in a temporary folder holding the
 repository's corpus, the `Bot` built on it the way `bot.wiring` builds it in production, and
-`live_server` to serve an app under a real uvicorn on 127.0.0.1, and where browser tests save screenshots."""
+`live_server` to serve an app under a real uvicorn on 127.0.0.1, real Redis and PostgreSQL servers
+(`redis_server`, `postgres_server`, from tests/services.py), and where browser tests save screenshots."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+from services import PostgresServer, RedisServer, ServiceMissing
 
 from bot.config import Settings
 from bot.core import Bot
@@ -103,6 +106,35 @@ def _serve(app: object) -> Iterator[str]:
 def live_server() -> Callable[[object], contextlib.AbstractContextManager[str]]:
     """`with live_server(app) as url:` serves `app` under uvicorn in a background thread until the block ends."""
     return _serve
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
+    """A real `redis-server` on 127.0.0.1 for the session; a test that stops it starts it again."""
+    try:
+        server = RedisServer(tmp_path_factory.mktemp("redis"))
+    except ServiceMissing as missing:
+        pytest.skip(str(missing))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A real PostgreSQL on 127.0.0.1 for the session (its folder removed after); a test that stops it starts
+    it again."""
+    try:
+        server = PostgresServer()
+    except ServiceMissing as missing:
+        pytest.skip(str(missing))
+    try:
+        server.start()
+        yield server
+    finally:
+        server.remove()
 
 
 @pytest.fixture(scope="session")

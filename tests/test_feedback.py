@@ -1,10 +1,12 @@
 """Readers' ratings: stored through `POST /api/feedback` on a real uvicorn, kept in SQLite, and exported
-by `python -m bot feedback --export` (a subprocess) as evaluation questions `bot eval` can read."""
+by `python -m bot feedback --export` (a subprocess) as evaluation questions `bot eval` can read. PostgreSQL,
+replicas sharing one store and outages are in tests/test_shared_state.py."""
 
 from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -14,6 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from bot.errors import FeedbackUnavailable
 from bot.evaluate import load_questions
 from bot.feedback import FeedbackStore
 from bot.server import create_app
@@ -90,6 +93,37 @@ def test_a_row_whose_citations_lack_a_source_still_exports(tmp_path):
 def test_a_bad_rating_is_refused(tmp_path):
     with pytest.raises(ValueError, match="rating"):
         FeedbackStore(tmp_path / "f.sqlite3").record(question=QUESTION, answer=ANSWERED, rating="meh")
+
+
+def test_a_file_written_before_sqlalchemy_is_read_and_extended(tmp_path):
+    path = tmp_path / "feedback.sqlite3"
+    with sqlite3.connect(path) as db:  # the table as the store created it before it used SQLAlchemy
+        db.execute(
+            "CREATE TABLE feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT NOT NULL,"
+            " question TEXT NOT NULL, answer TEXT NOT NULL, rating TEXT NOT NULL CHECK (rating IN ('up', 'down')),"
+            " comment TEXT NOT NULL DEFAULT '', channel TEXT NOT NULL)"
+        )
+        db.execute(
+            "INSERT INTO feedback (created_at, question, answer, rating, channel) VALUES (?, ?, ?, ?, ?)",
+            ("2025-01-01T00:00:00+00:00", QUESTION, json.dumps(ANSWERED), "up", "web"),
+        )
+    db.close()
+    store = FeedbackStore(path)
+    assert store.record(question="Any fines?", answer=DECLINED, rating="down") == 2
+    old, new = store.rows()
+    assert old["answer"] == ANSWERED and old["comment"] == "" and new["answer"] == DECLINED
+
+
+def test_an_unreachable_database_is_a_clear_error_naming_it(tmp_path):
+    from services import free_port
+
+    store = FeedbackStore(f"postgresql+psycopg://bot:secret@127.0.0.1:{free_port()}/feedback")
+    with pytest.raises(FeedbackUnavailable, match="cannot be reached") as refused:
+        store.record(question=QUESTION, answer=ANSWERED, rating="up")
+    assert "postgresql+psycopg://bot:***@127.0.0.1" in str(refused.value) and "secret" not in str(refused.value)
+    with pytest.raises(FeedbackUnavailable, match="Ratings already stored there are kept"):
+        store.export(tmp_path / "out.jsonl")
+    assert not (tmp_path / "out.jsonl").exists() and list(tmp_path.iterdir()) == []
 
 
 @pytest.fixture(scope="module")
