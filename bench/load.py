@@ -47,13 +47,13 @@ sys.path.insert(0, str(REPO / "deploy"))
 # Written for this benchmark, in our own words: what a reader might ask of the register (counts, lists,
 # lookups) and of the documents, in both languages. Only the mix matters here, not the answers.
 QUESTIONS: list[tuple[str, str, str]] = [
-    ("register", "en", "How many generative AI services were registered in Beijing during 2024?"),
-    ("register", "en", "Which deep synthesis algorithms has Tencent filed so far?"),
-    ("register", "en", "How many entries did the algorithm list published in March 2025 contain?"),
-    ("register", "en", "List the generative AI services from Shanghai in the most recent batch."),
+    ("register", "en", "Does any hospital or health company appear among the generative AI filings?"),
+    ("register", "en", "What algorithms has Meituan put on the recommendation algorithm register?"),
+    ("register", "en", "Is NetEase on the deep synthesis register, and for what?"),
+    ("register", "en", "Which generative AI services from Shanghai are in the most recent batch?"),
     ("register", "en", "Is iFlytek's Spark model on the register of filed services?"),
     ("register", "en", "How many deep synthesis filings came from Zhejiang companies?"),
-    ("register", "zh", "2024年广东省一共有多少个生成式人工智能服务完成了备案？"),
+    ("register", "zh", "深圳的公司有哪些生成式人工智能服务已经备案？"),
     ("register", "zh", "字节跳动名下备案了哪些深度合成算法？"),
     ("register", "zh", "最近一批算法备案清单里一共有几条记录？"),
     ("register", "zh", "上海完成登记的生成式人工智能服务都有哪些？"),
@@ -66,11 +66,11 @@ QUESTIONS: list[tuple[str, str, str]] = [
     ("documents", "en", "What marks must synthetic pictures and voices carry under the new labelling rules?"),
     ("documents", "en", "How many people used Ernie Bot shortly after it opened to everyone?"),
     ("documents", "zh", "暂行办法对训练数据的来源提出了哪些要求？"),
-    ("documents", "zh", "2024年1月那一批获批大模型来自哪些公司？"),
+    ("documents", "zh", "2024年1月获批名单中有哪些面向企业的应用？"),
     ("documents", "zh", "备案与登记分别适用于什么样的服务？"),
-    ("documents", "zh", "深度合成服务的提供者在标识方面要做什么？"),
+    ("documents", "zh", "AI生成的图片需要加上什么样的标记？"),
     ("documents", "zh", "TC260-003这份技术文件主要讲了什么？"),
-    ("documents", "zh", "生成式人工智能服务管理暂行办法从哪一天起施行？"),
+    ("documents", "zh", "暂行办法要求服务提供者如何处理用户的投诉举报？"),
 ]
 
 
@@ -220,7 +220,9 @@ def verdict(summary: dict[str, Any], mode: str, limit: int | None) -> list[str]:
         if summary["refused_without_retry_after"]:
             failures.append(f"{summary['refused_without_retry_after']} 429s had no usable Retry-After")
         if not summary["refused_429"]:
-            failures.append("no request was refused: is the limit on (BOT_RATE_LIMIT_PER_MINUTE)?")
+            failures.append(
+                "no request was refused: the replicas seem to run without a limit (BOT_RATE_LIMIT_PER_MINUTE)"
+            )
         if limit is not None and summary["answered"] != limit:
             failures.append(f"{summary['answered']} requests were admitted; one shared limit admits {limit}")
     return failures
