@@ -23,7 +23,7 @@ REFRESH_S = 0.5
 TIMEOUT_S = 2.0
 SLACK_S = 1.5  # one request's own time on a loaded 2-core machine
 RECOVERY_LIMIT_S = 30.0
-QUESTION = "Does an app that only calls an already-filed model through an API need filing or registration?"
+QUESTION = "How many chapters make up the Interim Measures?"
 REQUESTS: dict[str, tuple[str, str, dict | None]] = {
     "ask": ("POST", "/api/ask", {"question": QUESTION}),
     "ask stream": ("POST", "/api/ask/stream", {"question": QUESTION}),

@@ -91,14 +91,12 @@ def test_an_unsupported_sentence_is_removed_and_never_streamed(llm_bot, endpoint
 
 def test_a_sentence_breaking_the_questions_year_is_removed(llm_bot, endpoint):
     endpoint.reply(
-        "By the end of 2024, 302 generative AI services had been filed [1]. "
-        "By the end of 2019, 302 generative AI services had been filed [1]."
+        "In June 2024, CNNIC counted 230 million generative AI users in China [1]. "
+        "In June 2019, CNNIC counted 230 million generative AI users in China [1]."
     )
-    streamed, answer = pieces_and_answer(
-        llm_bot(), "How many generative AI services had been filed by the end of 2024?"
-    )
+    streamed, answer = pieces_and_answer(llm_bot(), USERS_QUESTION)
     assert "2019" not in streamed and "2019" not in answer.answer
-    assert "302" in answer.answer and answer.notice
+    assert "230 million" in answer.answer and answer.notice
 
 
 def test_an_answer_with_no_supported_sentence_falls_back_to_the_extractive_answer(llm_bot, endpoint, corpus_bot):

@@ -32,8 +32,8 @@ REFRESH_S = 1.0
 # One answer's time on this 2-core machine under load, on top of the refresh interval.
 ANSWER_SLACK_S = 2.0
 QUESTIONS = [
-    "Does an app that only calls an already-filed model through an API need filing or registration?",
-    "如果一个应用只是通过API调用已经备案的大模型，它要办的是备案还是登记？",
+    "How many chapters make up the Interim Measures?",
+    "《生成式人工智能服务管理暂行办法》共分几章？",
     "How many generative AI services are in the register?",
 ]
 
