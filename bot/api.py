@@ -238,7 +238,10 @@ def sse(event: str, data: dict[str, Any]) -> str:
     responses=REFUSED,
 )
 async def feedback(body: FeedbackIn, store: FeedbackDep) -> FeedbackOut:
-    record = partial(store.record, question=body.question, answer=body.model_dump(include=ANSWER_FIELDS))
+    # What the reader rated, as it was sent (fields it left out stay out, rather than coming back as nulls).
+    record = partial(
+        store.record, question=body.question, answer=body.model_dump(include=ANSWER_FIELDS, exclude_unset=True)
+    )
     id_ = await run_in_threadpool(record, rating=body.rating, comment=body.comment, channel=body.channel)
     return FeedbackOut(id=id_)
 
