@@ -23,12 +23,16 @@ CALIBRATION_SETS = [
 
 
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.ingest import ingest
+    from bot.ingest import check_inside, ingest
     from bot.wiring import build_register_store, build_store
 
     paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
+    check_inside(paths, settings.corpus_dir)  # before the models load: a refusal is immediate
     register = build_register_store(settings)
-    report = ingest(paths, build_store(settings), settings.chunk_chars, progress=not args.quiet, register=register)
+    store = build_store(settings)
+    report = ingest(
+        paths, store, settings.chunk_chars, progress=not args.quiet, register=register, corpus=settings.corpus_dir
+    )
     for line in report.table_lines():
         print(f"Register table {line}")
     for source, reason in report.failed:
@@ -147,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description="Answer questions from your documents.")
     commands = parser.add_subparsers(dest="command", required=True)
     ingest = commands.add_parser("ingest", help="index documents (default: the corpus folder)")
-    ingest.add_argument("paths", nargs="*", help="files or folders (.md, .txt, .html, .pdf)")
+    ingest.add_argument("paths", nargs="*", help="files or folders inside the corpus folder (BOT_CORPUS_DIR)")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
     ingest.set_defaults(run=_ingest)
     ask = commands.add_parser("ask", help="answer one question")

@@ -4,8 +4,8 @@
 
 EXAMPLES = [
     "What do the Labelling Measures require on AI-generated content?",
-    "Who has to file a large language model with the CAC?",
-    "Who makes the Doubao app?",
-    "算法推荐管理规定是哪几个部门发布的？",
+    "Which providers must file their own large language model?",
+    "What must an app that uses a filed model show its users?",
+    "标识办法要求在内容上加哪两种标识？",
     "发现违法内容时，服务提供者应当怎么做？",
 ]

@@ -65,6 +65,18 @@ def shingles(text: str) -> frozenset[int]:
     return frozenset(_hash(g) for g in grams)
 
 
+def named_numbers(text: str) -> frozenset[int]:
+    """Hashed numbers the question names, months as numbers ("May 2026" and "2026年5月" both give 2026 and 5):
+    two questions that name different years, months or counts ask different things."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    found = {str(int(n)) for n in re.findall(r"\d+", text)}
+    month = "|".join(sorted(_MONTHS, key=len, reverse=True))
+    for before, name, after in re.findall(rf"(\d*)\s*\b({month})\b\.?\s*(\d*)", text):
+        if before or after or name != "may":  # "may" is a month only beside a number
+            found.add(str(_MONTHS[name]))
+    return frozenset(_hash(f"#{n}") for n in found)
+
+
 def _zh_number(text: str) -> float | None:
     """一 to 九十九 (十四, 二十, 七)."""
     if not text or any(c not in _ZH_DIGITS and c != "十" for c in text):
@@ -178,8 +190,22 @@ class Fingerprint:
     sentence: np.ndarray = field(default_factory=lambda: np.zeros(VECTOR_SIZE, dtype=np.float32))  # the whole question
     text: str = ""  # empty for sets stored only as fingerprints
     own_corpus: bool = True  # asked against our corpus, so its labels compare with ours
+    numbers: frozenset[int] = frozenset()  # hashed numbers and months the question names
+    words: frozenset[int] = frozenset()  # hashed keywords, for comparing two questions word for word
+    role: str = "reported"  # "fitting" (the abstain model's data), "tuning" (looked at while choosing rules)
+    tuned_on: bool = False  # a reported set written with its feature, whose figures are development figures
 
-    STORED_FIELDS = ("qid", "lang", "answerable", "shingles", "answers", "keyword_vectors", "sentence_vector")
+    STORED_FIELDS = (
+        "qid",
+        "lang",
+        "answerable",
+        "shingles",
+        "numbers",
+        "words",
+        "answers",
+        "keyword_vectors",
+        "sentence_vector",
+    )
 
     def to_json(self) -> dict[str, Any]:
         """The stored form: hashes and 8-bit keyword vectors, no text."""
@@ -188,6 +214,8 @@ class Fingerprint:
             "lang": self.lang,
             "answerable": self.answerable,
             "shingles": _pack(self.shingles),
+            "numbers": _pack(self.numbers),
+            "words": _pack(self.words),
             "answers": [
                 {"keys": a.keys, "shingles": _pack(a.shingles), "name": a.name, "cjk": a.cjk} for a in self.answers
             ],
@@ -208,6 +236,8 @@ class Fingerprint:
             _unpack_vectors(row.get("keyword_vectors", "")),
             sentence[0] if len(sentence) else np.zeros(VECTOR_SIZE, dtype=np.float32),
             own_corpus=own_corpus,
+            numbers=_unpack(row.get("numbers", "")),
+            words=_unpack(row.get("words", "")),
         )
 
 
@@ -253,6 +283,8 @@ def fingerprint(
         vectors[-1],
         text,
         own_corpus,
+        named_numbers(text),
+        frozenset(_hash(f"w:{w.lower()}") for w in words),
     )
 
 

@@ -31,6 +31,9 @@ class QuestionSet:
     path: str
     own_corpus: bool = True  # asked against our corpus (so its answerable labels compare with ours)
     optional: bool = False  # counted only once the file exists
+    # Written together with its feature and reported as development figures: the feature's tests and examples
+    # may ask what it asks in their own words (the fitting data may not). The held-out set is not.
+    tuned_on: bool = False
 
     @property
     def file(self) -> Path:
@@ -54,7 +57,8 @@ REPORTED_SETS = [
     GOLDEN,
     QuestionSet("crosslang_zh_to_en", "evalsets/crosslang_zh_to_en.jsonl"),
     QuestionSet("crosslang_en_to_zh", "evalsets/crosslang_en_to_zh.jsonl"),
-    QuestionSet("register", "evalsets/register.jsonl", optional=True),
+    QuestionSet("register", "evalsets/register.jsonl", optional=True, tuned_on=True),
+    QuestionSet("register_heldout", "evalsets/register_heldout.jsonl", optional=True),
     QuestionSet("approvals_dev", "evalsets/fingerprints/approvals_dev.fingerprints.json"),
     QuestionSet("squad2_en", "evalsets/fingerprints/squad2_en.fingerprints.json", own_corpus=False),
     QuestionSet("cmrc2018_zh", "evalsets/fingerprints/cmrc2018_zh.fingerprints.json", own_corpus=False),
@@ -99,12 +103,12 @@ def load_jsonl(path: Path) -> list[dict[str, Any]]:
 def tuning_questions() -> Iterator[tuple[str, str, str]]:
     """(set name, id, question) of the unlabelled questions we looked at while choosing rules (their id
     is their text): the example questions (web chat and documentation) and every question a test asks
-    (a string literal in `tests/*.py` ending in a question mark)."""
+    (a string literal in `tests/*.py` ending in a question mark), and the benchmarks' (`bench/*.py`) too."""
     from bot.examples import EXAMPLES
 
     for question in EXAMPLES:
         yield ("examples", question, question)
-    for path in sorted((REPO / "tests").glob("*.py")):
+    for path in sorted([*(REPO / "tests").glob("*.py"), *(REPO / "bench").glob("*.py")]):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         seen: set[str] = set()
         for node in ast.walk(tree):
@@ -112,18 +116,22 @@ def tuning_questions() -> Iterator[tuple[str, str, str]]:
                 text = node.value.strip()
                 if text.endswith(("?", "？")) and len(text) >= 8 and "\n" not in text and text not in seen:
                     seen.add(text)
-                    yield (f"tests/{path.name}", text, text)
+                    yield (f"{path.parent.name}/{path.name}", text, text)
 
 
 def fingerprints_of(qset: QuestionSet, embed: Embed | None) -> list[Fingerprint]:
     """The fingerprints of a set: read from its fingerprint file, or made from its questions."""
     if qset.fingerprinted:
         stored = json.loads(qset.file.read_text(encoding="utf-8"))
-        return [Fingerprint.from_json(row, qset.name, qset.own_corpus) for row in stored["questions"]]
-    questions = load_jsonl(qset.file)
-    for line, question in enumerate(questions, 1):
-        question.setdefault("qid", question.get("id") or f"line-{line}")
-    return [fingerprint(q, qset.name, embed, qset.own_corpus) for q in questions]
+        found = [Fingerprint.from_json(row, qset.name, qset.own_corpus) for row in stored["questions"]]
+    else:
+        questions = load_jsonl(qset.file)
+        for line, question in enumerate(questions, 1):
+            question.setdefault("qid", question.get("id") or f"line-{line}")
+        found = [fingerprint(q, qset.name, embed, qset.own_corpus) for q in questions]
+    for f in found:
+        f.tuned_on = qset.tuned_on
+    return found
 
 
 def write_fingerprints(qset: QuestionSet, source: Path, named: str, embed: Embed, command: str) -> int:
@@ -136,7 +144,7 @@ def write_fingerprints(qset: QuestionSet, source: Path, named: str, embed: Embed
         f = fingerprint(question, qset.name, embed if qset.own_corpus else None, qset.own_corpus)
         row = f.to_json()
         if not qset.own_corpus:
-            row = {k: row[k] for k in ("qid", "lang", "answerable", "shingles")}
+            row = {k: row[k] for k in ("qid", "lang", "answerable", "shingles", "numbers", "words")}
         rows.append(row)
     header = {
         "set": qset.name,
@@ -160,9 +168,15 @@ ALLOWED_OVERLAPS = "evalsets/allowed_overlaps.json"
 def used_and_reported(embed: Embed | None) -> tuple[list[Fingerprint], list[Fingerprint]]:
     """The fingerprints of every question used to fit or tune the bot (calibration, golden, examples,
     tests) and of every reported question."""
-    used = fingerprints_of(CALIBRATION, embed) + fingerprints_of(GOLDEN, embed)
+    fitting = fingerprints_of(CALIBRATION, embed)
+    tuning = fingerprints_of(GOLDEN, embed)
     for set_name, qid, text in tuning_questions():
-        used.append(fingerprint({"qid": qid, "question": text}, set_name, embed, labelled=False))
+        tuning.append(fingerprint({"qid": qid, "question": text}, set_name, embed, labelled=False))
+    for f in fitting:
+        f.role = "fitting"
+    for f in tuning:
+        f.role = "tuning"
+    used = fitting + tuning
     reported = [f for qset in reported_sets() for f in fingerprints_of(qset, embed)]
     return used, reported
 

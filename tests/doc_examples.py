@@ -210,23 +210,26 @@ def serving(make_app: Callable[[], Any]):
 
 
 def main() -> int:
-    """`--write`: index corpus/ into a throwaway folder, serve it, and write every example's output."""
+    """`--write`: index corpus/ (documents and register tables) into a throwaway folder, serve it, and write
+    every example's output."""
     import tempfile
 
     sys.path.insert(0, str(REPO))
     from bot.config import Settings
     from bot.ingest import ingest
     from bot.server import create_app
-    from bot.wiring import build_bot, build_store
+    from bot.wiring import build_bot, build_register_store, build_store
 
     if sys.argv[1:] != ["--write"]:
         print("usage: python tests/doc_examples.py --write", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory(prefix="bot-doc-examples-") as scratch:
+        # Built as the test suite builds its bot (tests/conftest.py): documents and register tables.
         settings = Settings(data_dir=Path(scratch))  # type: ignore[call-arg]
+        register = build_register_store(settings)
         store = build_store(settings)
-        assert ingest([settings.corpus_dir], store, settings.chunk_chars, progress=False).ok
-        with serving(lambda: create_app(build_bot(settings, store), settings)) as url:
+        assert ingest([settings.corpus_dir], store, settings.chunk_chars, progress=False, register=register).ok
+        with serving(lambda: create_app(build_bot(settings, store, register), settings)) as url:
             changed = write(url)
     print(f"{changed} examples rewritten from a real run.")
     return 0

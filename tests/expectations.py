@@ -8,33 +8,38 @@ from __future__ import annotations
 
 import re
 
-# A count the corpus gives in English and in Chinese.
-COUNT_QUESTION = "How many articles do the Algorithm Recommendation Provisions have?"
-COUNT_QUESTION_ZH = "《互联网信息服务算法推荐管理规定》共有多少条？"
-COUNT = "35"
-
-# A count answered from a document whose front matter links to its original (the citation is a link).
-LINKED_QUESTION = "How many chapters do the Interim Measures have?"
-LINKED_COUNT = "5"
+# A count the corpus gives in English and in Chinese, from documents whose front matter links to their
+# originals (so the citation is a link).
+COUNT_QUESTION = "How many chapters do the Interim Measures have?"
+COUNT_QUESTION_ZH = "《生成式人工智能服务管理暂行办法》共分几章？"
+COUNT = "5"
+LINKED_QUESTION = COUNT_QUESTION
+LINKED_COUNT = COUNT
 
 # A date.
-DATE_QUESTION = "When did the Algorithm Recommendation Provisions take effect?"
-DATE = "1 March 2022"
+DATE_QUESTION = "When was GB/T 45654-2025 published?"
+DATE = "25 April 2025"
 
-# A question, and a short follow-up that only makes sense after it.
-FIRST_QUESTION = "What did ByteDance get approved in the first batch?"
-FOLLOW_UP = "and Zhipu AI?"
+# A question in English and in Chinese, and a short follow-up that only makes sense after it.
+FIRST_QUESTION = "What does Article 7 of the Interim Measures require?"
+FIRST_QUESTION_ZH = "暂行办法第七条要求什么？"
+FOLLOW_UP = "and Article 12?"
 
 # Questions the corpus does not answer.
-UNCOVERED_QUESTION = "How many employees does ByteDance have?"
-UNCOVERED_QUESTION_ZH = "字节跳动有多少名员工？"
+UNCOVERED_QUESTION = "How tall is the Eiffel Tower?"
+UNCOVERED_QUESTION_ZH = "埃菲尔铁塔有多高？"
 
 
 def states_the_count(text: str) -> bool:
-    """The count as a number of its own (not part of 350 or 2035)."""
+    """The count as a number of its own (not part of 15 or 2025)."""
     return re.search(rf"(?<!\d){COUNT}(?!\d)", text) is not None
 
 
-def names_a_zhipu_ai_model(answer: str) -> bool:
-    """The follow-up "and Zhipu AI?" after a question on what ByteDance had approved in the first batch."""
-    return "GLM" in answer or "Zhipu Qingyan" in answer
+def speaks_of_training_data(answer: str) -> bool:
+    """What Article 7 is about, in either language."""
+    return "training data" in answer or "训练数据" in answer
+
+
+def speaks_of_labelling(answer: str) -> bool:
+    """The follow-up "and Article 12?" after a question on Article 7: Article 12 is about labels."""
+    return "Article 12" in answer and "label" in answer

@@ -69,12 +69,15 @@ def test_the_packaged_model_uses_only_known_features():
 
 
 @pytest.mark.slow
-def test_calibrate_fits_a_model_that_refuses_most_unanswerable_golden_questions(tmp_path, settings_in):
+def test_calibrate_fits_a_model_that_refuses_most_unanswerable_calibration_questions(tmp_path, settings_in):
     from bot.calibrate import QuestionSource, calibrate
+    from bot.evaluate import load_questions
 
+    questions = REPO / "evalsets" / "calibration.jsonl"
     out = tmp_path / "model.json"
-    report = calibrate([QuestionSource.parse(str(REPO / "tests/golden/questions.jsonl"))], settings_in(), out, False)
-    assert report["questions"] == 50 and report["unanswerable"] == 11
+    report = calibrate([QuestionSource.parse(str(questions))], settings_in(), out, False)
+    labels = [q["answerable"] for q in load_questions(questions)]
+    assert report["questions"] == len(labels) and report["unanswerable"] == labels.count(False)
     assert report["in_sample_refusal_recall"] >= 0.7 and report["in_sample_false_refusal_rate"] <= 0.2
     assert report["cross_validated_false_refusal_rate"] <= 0.10
     assert AbstainModel.load(out).threshold == report["threshold"]

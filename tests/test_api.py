@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from expectations import COUNT_QUESTION, FIRST_QUESTION, FOLLOW_UP, names_a_zhipu_ai_model, states_the_count
+from expectations import COUNT_QUESTION, FIRST_QUESTION, FOLLOW_UP, speaks_of_labelling, states_the_count
 from fastapi.testclient import TestClient
 
 from bot.server import create_app
@@ -31,7 +31,7 @@ def test_ask_accepts_history(client):
         json={"question": FOLLOW_UP, "history": [{"role": "user", "content": FIRST_QUESTION}]},
     )
     assert response.status_code == 200
-    assert names_a_zhipu_ai_model(response.json()["answer"])
+    assert speaks_of_labelling(response.json()["answer"])
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,12 @@ from expectations import (
     DATE,
     DATE_QUESTION,
     FIRST_QUESTION,
+    FIRST_QUESTION_ZH,
     FOLLOW_UP,
     UNCOVERED_QUESTION,
     UNCOVERED_QUESTION_ZH,
-    names_a_zhipu_ai_model,
+    speaks_of_labelling,
+    speaks_of_training_data,
     states_the_count,
 )
 
@@ -45,11 +47,11 @@ def test_the_same_question_in_chinese_is_answered_from_chinese_sources(corpus_bo
     _assert_quotes_are_exact(answer)
 
 
-def test_what_a_company_had_approved_is_answered_in_both_languages(corpus_bot):
+def test_a_rule_is_explained_in_both_languages(corpus_bot):
     english = corpus_bot.ask(FIRST_QUESTION)
-    chinese = corpus_bot.ask("字节跳动在首批获批的是什么？")
-    assert not english.abstained and all(name in english.answer for name in ("Skylark", "Doubao"))
-    assert not chinese.abstained and all(name in chinese.answer for name in ("云雀", "豆包"))
+    chinese = corpus_bot.ask(FIRST_QUESTION_ZH)
+    assert not english.abstained and english.language == "en" and speaks_of_training_data(english.answer)
+    assert not chinese.abstained and chinese.language == "zh" and speaks_of_training_data(chinese.answer)
     _assert_quotes_are_exact(english)
     _assert_quotes_are_exact(chinese)
 
@@ -63,16 +65,42 @@ def test_a_question_the_corpus_does_not_cover_is_abstained_on_in_its_language(co
     _assert_quotes_are_exact(english)
 
 
-def test_when_the_documents_say_a_fact_is_unconfirmed_the_bot_says_so_and_quotes_them(corpus_bot):
-    english = corpus_bot.ask("On what date exactly was DeepSeek filed with the CAC?")
-    chinese = corpus_bot.ask("DeepSeek的确切备案日期是哪一天？")
+# Made-up documents, so that no register row and no other document knows the date they leave open.
+UNCONFIRMED = {
+    "harbour.md": "# Harbour chatbot\n\nThe Harbour chatbot comes from Bluewave Labs, whose filing date could not be "
+    "confirmed in the sources used for this document.\n\nThe Harbour chatbot answers questions about ferry "
+    "timetables.\n",
+    "zh-harbour.md": "# 港湾聊天机器人\n\n港湾聊天机器人由蓝浪实验室推出，但其备案日期尚未确认。\n\n"
+    "港湾聊天机器人回答渡轮时刻表的问题。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def made_up_bot(tmp_path_factory):
+    from bot.config import Settings
+    from bot.core import Bot
+    from bot.ingest import ingest
+    from bot.retrieve import HybridSearch
+    from bot.wiring import build_answerer, build_store
+
+    corpus = tmp_path_factory.mktemp("unconfirmed-corpus")
+    for name, text in UNCONFIRMED.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path_factory.mktemp("unconfirmed-data"), corpus_dir=corpus)  # type: ignore[arg-type]
+    store = build_store(settings)
+    assert ingest([corpus], store, settings.chunk_chars, progress=False).ok
+    return Bot(HybridSearch(store), build_answerer(settings, store))
+
+
+def test_when_the_documents_say_a_fact_is_unconfirmed_the_bot_says_so_and_quotes_them(made_up_bot):
+    english = made_up_bot.ask("When was the Harbour chatbot filed?")
+    chinese = made_up_bot.ask("港湾聊天机器人是哪天备案的？")
     assert english.abstained and "not been confirmed" in english.answer
-    assert any("is not confirmed" in c.quote for c in english.citations)
+    assert any("could not be confirmed" in c.quote for c in english.citations)
     assert chinese.abstained and "尚未得到确认" in chinese.answer
-    _assert_quotes_are_exact(english)
     # The same sentence still answers what it does say.
-    name = corpus_bot.ask("DeepSeek的中文名叫什么？")
-    assert not name.abstained and "深度求索" in name.answer
+    maker = made_up_bot.ask("Who makes the Harbour chatbot?")
+    assert not maker.abstained and "Bluewave Labs" in maker.answer
 
 
 def test_answer_json_has_the_documented_shape(corpus_bot):
@@ -90,7 +118,7 @@ def test_stream_yields_text_pieces_then_the_answer(corpus_bot):
 
 def test_a_short_follow_up_uses_the_previous_question(corpus_bot):
     answer = corpus_bot.ask(FOLLOW_UP, [{"role": "user", "content": FIRST_QUESTION}])
-    assert not answer.abstained and names_a_zhipu_ai_model(answer.answer)
+    assert not answer.abstained and speaks_of_labelling(answer.answer)
 
 
 @pytest.mark.parametrize("question", ["", "   ", "x" * 2001])

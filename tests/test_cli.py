@@ -14,8 +14,8 @@ pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parent.parent
 
 
-def run_bot(*args: str, data_dir: Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "BOT_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1"}
+def run_bot(*args: str, data_dir: Path, cwd: Path = REPO, **settings: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "BOT_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1", **settings}
     if cwd != REPO:  # the package is importable from anywhere once installed; here, through PYTHONPATH
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
     return subprocess.run(
@@ -65,7 +65,7 @@ def test_ingest_of_a_broken_file_warns_and_exits_non_zero(tmp_path):
     docs.mkdir()
     (docs / "good.md").write_text("# Good\n\nThe January 2024 batch approved 14 models.\n")
     (docs / "bad.pdf").write_bytes(b"%PDF-1.4 garbage")
-    result = run_bot("ingest", "--quiet", str(docs), data_dir=tmp_path / "data")
+    result = run_bot("ingest", "--quiet", str(docs), data_dir=tmp_path / "data", BOT_CORPUS_DIR=str(docs))
     assert result.returncode == 1
     assert "bad.pdf" in result.stderr and "added 1" in result.stdout and "failed 1" in result.stdout
 

@@ -8,7 +8,6 @@ from bot.config import Settings
 REPO = Path(__file__).resolve().parent.parent
 README = REPO / "README.md"
 SETTINGS = REPO / "docs" / "SETTINGS.md"
-WRITTEN_WITH_THE_REGISTER = {"docs/REGISTER.md"}  # the register's own page comes with the register feature
 
 
 def test_the_settings_table_lists_every_setting_and_no_other():
@@ -24,6 +23,4 @@ def test_every_link_between_the_pages_leads_to_a_file():
     for page in [README, *sorted((REPO / "docs").glob("*.md"))]:
         for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", page.read_text(encoding="utf-8")):
             resolved = (page.parent / target).resolve()
-            if resolved.relative_to(REPO).as_posix() in WRITTEN_WITH_THE_REGISTER and not resolved.exists():
-                continue
             assert resolved.exists(), f"{page.relative_to(REPO)} links to {target}, which does not exist"

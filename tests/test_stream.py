@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from expectations import COUNT_QUESTION, FIRST_QUESTION, FOLLOW_UP, names_a_zhipu_ai_model, states_the_count
+from expectations import COUNT_QUESTION, FIRST_QUESTION, FOLLOW_UP, speaks_of_labelling, states_the_count
 
 from bot.core import Bot
 from bot.errors import ModelUnavailable
@@ -97,7 +97,7 @@ def test_stream_uses_the_history_for_a_follow_up(url):
     }
     with httpx.stream("POST", f"{url}/api/ask/stream", json=body, timeout=60) as response:
         final = dict(events(response))["citations"]
-    assert names_a_zhipu_ai_model(final["answer"])
+    assert speaks_of_labelling(final["answer"])
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 from conftest import wait_until_an_image_error_would_have_run
-from expectations import COUNT_QUESTION, states_the_count
+from expectations import COUNT, COUNT_QUESTION, states_the_count
 
 from bot.config import Settings
 
@@ -242,7 +242,7 @@ def test_widget_on_allowed_site_streams_cited_answer_keeps_it_on_reload_and_take
     first = answer.locator(".cite").first
     expect(first).to_contain_text("[1]")
     expect(first.locator("blockquote")).not_to_be_empty()
-    expect(answer.locator(".cite blockquote", has_text=re.compile(r"(?<!\d)35(?!\d)")).first).to_be_visible()
+    expect(answer.locator(".cite blockquote", has_text=re.compile(rf"(?<!\d){COUNT}(?!\d)")).first).to_be_visible()
     page.screenshot(path=str(screenshot_dir / "widget.png"))
 
     # Feedback with a comment reaches the server's feedback store.

@@ -117,7 +117,7 @@ class RegisterAnswerer:
             return self._renamed(query, rows, as_of, language)
         if query.intent == "chart":
             return self._chart(query, rows, as_of, language)
-        if query.batch and rows:
+        if query.batch and rows and not query.entities:
             return self._batch(query, rows, as_of, language)
         if query.intent in ("latest", "first") and rows:
             rows = _extreme(rows, latest=query.intent == "latest")
@@ -145,7 +145,9 @@ class RegisterAnswerer:
                 which = "The latest" if query.intent == "latest" else "The first"
                 description = f"{which}, dated {day}: {description[0].lower()}{description[1:]}"
         head = f"{description}：{count}。" if language == "zh" else f"{description}: {count}."
-        if query.group_by == "series":
+        if len(rows) <= SAY_NAMES_UP_TO:
+            head += _names_of(rows, language, self._english)
+        if query.group_by == "series" and len({row.series for row in rows}) > 1:
             head += " " + _by_series(rows, language)
         if shared:
             head += shared if language == "zh" else f" {shared}"
@@ -227,10 +229,13 @@ class RegisterAnswerer:
                 text += f"按日期算，{period}共有{len(rows)}项：另有{rest}。"
         else:
             where = ", ".join(english_province(p) for p in provinces)
-            text = f"{size} services were approved together on {say_date(date, 'en')} ({where}): that is the batch."
+            services = "service was" if size == 1 else "services were"
+            text = f"{size} {services} approved together on {say_date(date, 'en')} ({where}): that is the batch."
             if others:
                 rest = ", ".join(f"{by_date[d]} on {say_date(d, 'en')} ({_places(rows, d, 'en')})" for d in others)
                 text += f" Counting by date, {period[0].lower()}{period[1:]} come to {len(rows)} in all: also {rest}."
+        if len(batch) <= SAY_NAMES_UP_TO:
+            text += _names_of(batch, language, self._english)
         batch_query = replace(query, date_from=date, date_to=date)
         return self._answer(text, batch_query, batch, as_of, language)
 
@@ -323,6 +328,21 @@ def filter_params(query: RegisterQuery) -> dict[str, Any]:
         params.setdefault(entity.field, [])
         params[entity.field] = [*params[entity.field], *entity.values]
     return params
+
+
+SAY_NAMES_UP_TO = 8
+
+
+def _names_of(rows: list[RegisterRow], language: Language, english: Callable[[str], str]) -> str:
+    """A few rows named in the text itself (chat readers and OpenAI clients read the text first)."""
+    named = []
+    for n, row in enumerate(rows, 1):
+        company_en = english(row.company)
+        if language == "zh":
+            named.append(f"{row.name}（{row.company}）[{n}]")
+        else:
+            named.append(f"{row.name} by {row.company}{f' ({company_en})' if company_en else ''} [{n}]")
+    return "、".join(named) + "。" if language == "zh" else " " + "; ".join(named) + "."
 
 
 def _cancelled_verdict(query: RegisterQuery, rows: list[RegisterRow], language: Language) -> list[str]:

@@ -202,6 +202,28 @@ DOCUMENT_CUES = _re(
     r"|必须|应当|应该|需要|须要|要求|规定|义务|责任|处罚|罚款|什么是|是什么意思|什么意思|含义|定义|(?<![名更成])为什么|为何|如何|怎么(?!样)"
     r"|怎样|流程|程序|步骤|材料|条件|标识|区别|办法|条例|法规|规则"
 )
+APPROVED = _re(r"\bapprov(?:e|ed|al|als)\b|获批|批准|审批")
+# What a question counts, lists or asks about when that is not something the register holds: people, users,
+# articles of a regulation, money, places abroad … Such a question goes to the documents.
+NOT_REGISTER_SUBJECT = _re(
+    r"\b(?:how\s+many|number\s+of|which|what)\s+(?:\w+\s+){0,2}?(?:employees|staff|workers|people|users|subscribers"
+    r"|articles|chapters|clauses|sections|paragraphs|bodies|agencies|departments|ministries|regulators|parameters"
+    r"|tokens|dollars|yuan|percent|times|states|countries|cities|pages|words|fines|penalties|standards|rules"
+    r"|requirements|obligations)\b"
+    r"|\b(?:budget|revenue|sales|valuation|funding|market\s+share|share\s+of|price|salary|profit|investment)s?\b"
+    r"|多少(?:名|位|个人|人|员工|用户|部门|个部门|章|字|页|元|美元|倍)|几(?:个部门|章|名|位)"
+    r"|(?:规定|办法|条例|措施|标准|法)[》」”]?(?:共|一共|总共)?有?(?:多少|几)[条章款]"
+    r"|预算|收入|营收|估值|融资|份额|价格|薪|利润|投资|员工|用户数"
+    # Who said it: a question about a report, not about the lists ("according to Reuters", 据CNNIC统计).
+    r"|\baccording\s+to\s+(?!the\s+cac\b|the\s+(?:register|lists?)\b)|\breported\b|\bpublications?\b|\bnewspapers?\b"
+    r"|据(?!国家网信办|网信办)[^，,。？?]{0,12}(?:统计|报道|称|说|显示)|据报道|报道称|媒体"
+    # How long, how much it costs, what kind, where to apply, who else: not in any row.
+    r"|\bhow\s+(?:long|much|soon|often)\b|\bcosts?\b|\bfees?\b|\bwhat\s+kinds?\s+of\b|\bwhat\s+types?\s+of\b"
+    r"|\blaw\s+firms?\b|\bconsultanc(?:y|ies)\b|\bshift(?:ed)?\s+towards?\b|\btrend\b"
+    r"|多久|多长时间|费用|收费|多少钱|什么类型|哪类|哪种|律师|中介|普及率|规模|比例|趋势|向何处|哪里提交|去哪|在哪里办"
+    # Other jurisdictions' regulators: the CAC's lists say nothing about them.
+    r"|\b(?:european\s+union|eu|united\s+states|u\.s\.|us|america|europe|japan|korea|uk|britain)\b|欧盟|美国|欧洲|日本|韩国|英国"
+)
 YES_NO = _re(r"^\s*(?:is|are|was|were|has|have|had|did|does|do|can)\b(?!\s+there)|(?:吗|嘛|(?<!什)么)\s*[?？]?\s*$")
 DEFINITION = _re(
     r"^\s*what\s+(?:is|are)\s+(?:a\s+|an\s+|the\s+)?(?:deep[\s-]*synthesis|generative\s+ai|algorithm\s+filing"

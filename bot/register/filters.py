@@ -134,6 +134,10 @@ def _series(low: str, category: str, named: bool, notes: list[str]) -> str | Non
     if w.SERVICE_WEAK.search(low):
         notes.append("'services' read as generative-AI services")
         return "genai"
+    if w.APPROVED.search(low) and not named:
+        # Algorithms are filed, never "approved": approval is said of generative-AI services.
+        notes.append("'approved' read as generative-AI services")
+        return "genai"
     return None
 
 

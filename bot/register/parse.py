@@ -59,6 +59,10 @@ def parse_register_question(
         entities = _entities(text, low, [link]) if link else []
     if w.DEFINITION.search(text) or (w.DOCUMENT_CUES.search(low) and not _counts_or_lists(low)):
         return None
+    if w.NOT_REGISTER_SUBJECT.search(low) and not (previous and _is_follow_up_text(low)):
+        return None  # it counts or asks about something the register does not hold (users, articles, budgets)
+    if entities and not _about_filing(low, masked):
+        return None  # a name in a question about something else ("Who makes the Doubao app?")
     query = read_filters(masked, low, catalog, bool(entities or unknown), notes)
     intent, asks, group_by = _intent(low, entities or unknown, query)
     if not (entities or unknown or _has_register_words(low, query) or previous):
@@ -103,6 +107,19 @@ def parse_register_question(
     if intent == "lookup" and not (entities or unknown) and not _narrows(parsed):
         return None  # a lookup of nothing in particular would answer with every row: not a register question
     return parsed
+
+
+def _about_filing(low: str, masked: str) -> bool:
+    """Whether a question that names something asks about its filing: filing words, a register field (its
+    number, date, province), a count or list, or little besides the name itself ("DeepSeek?")."""
+    if w.FILING_WORDS.search(low) or w.REGISTER_WORDS.search(low) or _counts_or_lists(low):
+        return True
+    rest = re.sub(r"[\s?？!！。.,，、]+", " ", masked).strip()
+    return len(rest.split()) <= 2 and len(re.findall(r"[\u4e00-\u9fff]", rest)) <= 4
+
+
+def _is_follow_up_text(low: str) -> bool:
+    return bool(w.FOLLOW_UP.search(low) or w.LIST_THEM.search(low))
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
