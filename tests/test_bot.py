@@ -148,7 +148,6 @@ def test_a_year_the_documents_do_not_give_is_refused_with_the_year_they_do(corpu
     assert "not 2021" in answer.answer and answer.citations
 
 
-@pytest.mark.xfail(strict=True, reason="the register parser reads it as 'list every filed service' (issue 11)")
 def test_which_us_states_is_refused_by_the_whole_bot(corpus_bot):
     answer = corpus_bot.ask("Which US states have approved Chinese LLMs?")
     assert answer.abstained and answer.reason == "constraint"
