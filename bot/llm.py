@@ -191,7 +191,8 @@ class LLMAnswerer:
         if not re.search(r"\w", bare):
             draft.skipped += 1
             return None
-        supports = self.verifier.check(bare, cited, passages, constraints)
+        previous = _MARKER.sub("", draft.sentences[-1]) if draft.sentences else ""
+        supports = self.verifier.check(bare, cited, passages, constraints, previous)
         good = [s for s in supports if s.supported]
         if not good:
             draft.dropped += 1

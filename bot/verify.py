@@ -55,7 +55,7 @@ class SentenceVerifier:
         self.sentence_vectors = sentence_vectors  # a passage's sentence offsets and vectors (cached by the answerer)
 
     def check(
-        self, sentence: str, cited: list[int], passages: list[Passage], constraints: Constraints
+        self, sentence: str, cited: list[int], passages: list[Passage], constraints: Constraints, previous: str = ""
     ) -> list[Support]:
         """The support of `sentence` by each passage it cites (1-based numbers; all passages when it cites none)."""
         indices = [n - 1 for n in cited if 1 <= n <= len(passages)] or list(range(len(passages)))
@@ -90,10 +90,13 @@ class SentenceVerifier:
             elif missing := sorted(numbers - set(numbers_in(source, skip_years=True))):
                 problem = f"number {missing[0]} not in the source"
             else:
-                # Names are looked for in the sentence, the passage's title and heading only: a generated
+                # Names are looked for in the sentence, the answer's previous kept sentence, the passage's
+                # title and heading only: a generated
                 # sentence should say what it is about, and a passage that merely mentions the name (a page
                 # that tells the model what to say about it) does not make the sentence about it.
-                context = SentenceContext(sentence, "", chunk.heading, chunk.title, chunk.as_of or "", "", language)
+                context = SentenceContext(
+                    sentence, previous, chunk.heading, chunk.title, chunk.as_of or "", "", language
+                )
                 broken = violation(constraints, context)
                 if broken is not None:
                     problem = f"breaks the question's {broken.kind} {broken.asked}"

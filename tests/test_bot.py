@@ -142,13 +142,12 @@ def test_which_us_states_is_refused_from_the_documents_saying_what_they_hold(cor
 
 
 def test_a_year_the_documents_do_not_give_is_refused_with_the_year_they_do(corpus_bot):
-    question = "How many generative AI users did CNNIC count in China in June 2021?"
+    question = "How many Chinese LLMs did the science ministry's institutes count in May 2021?"
     answer = Bot(corpus_bot.search, corpus_bot.answerer).ask(question)
     assert answer.abstained and answer.reason == "constraint"
     assert "not 2021" in answer.answer and answer.citations
 
 
-@pytest.mark.xfail(strict=True, reason="the register parser reads it as 'list every filed service' (issue 11)")
 def test_which_us_states_is_refused_by_the_whole_bot(corpus_bot):
     answer = corpus_bot.ask("Which US states have approved Chinese LLMs?")
     assert answer.abstained and answer.reason == "constraint"

@@ -23,7 +23,7 @@ from bot.wiring import build_bot, build_store
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parent.parent
-USERS_QUESTION = "How many generative AI users did CNNIC count in China in June 2024?"
+COUNTED_QUESTION = "How many Chinese LLMs did the science ministry's institutes count in May 2023?"
 
 
 @pytest.fixture
@@ -91,12 +91,12 @@ def test_an_unsupported_sentence_is_removed_and_never_streamed(llm_bot, endpoint
 
 def test_a_sentence_breaking_the_questions_year_is_removed(llm_bot, endpoint):
     endpoint.reply(
-        "In June 2024, CNNIC counted 230 million generative AI users in China [1]. "
-        "In June 2019, CNNIC counted 230 million generative AI users in China [1]."
+        "In May 2023, institutes of the Ministry of Science and Technology counted 79 Chinese LLMs [1]. "
+        "In May 2019, institutes of the Ministry of Science and Technology counted 79 Chinese LLMs [1]."
     )
-    streamed, answer = pieces_and_answer(llm_bot(), USERS_QUESTION)
+    streamed, answer = pieces_and_answer(llm_bot(), COUNTED_QUESTION)
     assert "2019" not in streamed and "2019" not in answer.answer
-    assert "230 million" in answer.answer and answer.notice
+    assert "79 Chinese LLMs" in answer.answer and answer.notice
 
 
 def test_an_answer_with_no_supported_sentence_falls_back_to_the_extractive_answer(llm_bot, endpoint, corpus_bot):
