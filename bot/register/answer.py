@@ -96,7 +96,9 @@ class RegisterAnswerer:
         query, follow_up = self.understand(question, history)
         if query is None or _selects_nothing_in_particular(query):
             return None
-        answer = self.answer_query(replace(query, language=language), language)
+        # The parser reads the language with the names blanked out: "What was 上海识装… renamed to?" is English.
+        language = query.language or language
+        answer = self.answer_query(query, language)
         if follow_up:
             standalone = question_of(query, self.store.as_of(query.series), language)
             answer = replace(answer, standalone_question=standalone)
@@ -221,7 +223,13 @@ class RegisterAnswerer:
         provinces = Counter(row.province for row in batch)
         others = sorted(d for d in by_date if d != date)
         period = describe(replace(query, batch=False, entities=()), None, language)
-        if language == "zh":
+        if query.intent == "list":
+            # "Which were they?": the batch itself, named; the month's other dates are said once already.
+            if language == "zh":
+                text = f"{say_date(date, 'zh')}同一天获批的这一批共{size}项，见下表。"
+            else:
+                text = f"The {size} services approved together on {say_date(date, 'en')}, the batch, are in the table."
+        elif language == "zh":
             where = "、".join(provinces)
             text = f"{say_date(date, 'zh')}同一天获批的一批共{size}项（{where}）。"
             if others:
