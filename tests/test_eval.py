@@ -273,3 +273,15 @@ def test_the_register_set_is_what_its_script_writes(tmp_path: Path):
     script = REPO / "evalsets" / "build_register_eval.py"
     subprocess.run([sys.executable, str(script), "--out", str(out)], check=True, capture_output=True)
     assert out.read_text(encoding="utf-8") == REGISTER_SET.read_text(encoding="utf-8")
+
+
+def test_a_register_answer_counts_as_right_when_a_row_of_its_table_holds_the_gold():
+    from bot.evaluate import is_correct
+    from bot.schema import Answer, TableResult
+
+    row = {"name": "序列猴子", "company": "北京出门问问科技有限公司", "number": "Beijing-X-1", "date": "2023-11-03"}
+    table = TableResult(query={"intent": "list"}, description="", total=1, rows=(row,), as_of="2026-08")
+    answer = Answer("The 1 service approved together on 3 November 2023 is in the table.", False, "en", (), 1.0, table)
+    question = {"question": "q", "answers": ["序列猴子"], "answerable": True}
+    assert is_correct(question, answer)
+    assert not is_correct({**question, "answers": ["Moonshot"]}, answer)
