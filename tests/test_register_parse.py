@@ -682,3 +682,10 @@ def test_a_generic_register_name_in_an_english_sentence_is_looked_up(catalog, qu
 def test_two_months_of_one_year_are_one_closed_range(catalog, question, date_from, date_to):
     query = parse(catalog, question)
     assert (query.date_from, query.date_to) == (date_from, date_to)
+
+
+def test_a_follow_up_asking_the_old_name_keeps_the_company_and_says_which_name(group_catalog):
+    first = parse(group_catalog, "后来科技有限公司备案了哪些算法？")
+    follow = parse(group_catalog, "那它以前叫什么？", first)
+    assert (follow.asks, follow.renamed_wants) == ("renamed", "old")
+    assert "后来科技有限公司" in named(follow, "company")

@@ -114,6 +114,8 @@ def _about_filing(low: str, masked: str) -> bool:
     number, date, province), a count or list, or little besides the name itself ("DeepSeek?")."""
     if w.FILING_WORDS.search(low) or w.REGISTER_WORDS.search(low) or _counts_or_lists(low):
         return True
+    if w.RENAMED.search(low) or w.CANCELLED.search(low) or w.USES.search(low):
+        return True  # a rename or a cancellation is a remark on a filing; what an app uses, its filed algorithms
     rest = re.sub(r"[\s?？!！。.,，、]+", " ", masked).strip()
     return len(rest.split()) <= 2 and len(re.findall(r"[\u4e00-\u9fff]", rest)) <= 4
 
@@ -268,5 +270,5 @@ def _merge(previous: RegisterQuery, new: RegisterQuery, low: str) -> RegisterQue
     elif w.COUNT.search(low) or w.CHART.search(low) or w.LATEST.search(low) or w.FIRST.search(low):
         changes.update(intent=new.intent, asks=new.asks, group_by=new.group_by)
     elif new.asks != "any":
-        changes.update(intent="lookup", asks=new.asks)
+        changes.update(intent="lookup", asks=new.asks, renamed_wants=new.renamed_wants)
     return dataclasses.replace(previous, **changes)
