@@ -461,7 +461,7 @@ def test_filed_counts_and_lists_of_a_name_are_its_filings_approved_is_both(catal
         ("快手的算法备案编号是多少？", None),
         ("How many algorithm filings are there in Shanghai?", "algorithm"),
         ("在算法和深度合成两类清单里，北京一共有多少条备案？", None),
-        ("How many deep-synthesis or algorithm filings were cancelled?", None),
+        ("How many algorithm or deep-synthesis filings come from Hubei?", None),
         ("How many filings do both algorithm lists hold for Zhejiang?", None),
         ("Which recommendation algorithms has Kuaishou filed?", "algorithm"),
     ],
@@ -523,8 +523,8 @@ def test_a_lookup_of_nothing_in_particular_is_not_a_register_question(catalog, q
 
 
 def test_a_yes_no_question_with_filters_lists_the_rows(catalog):
-    query = parse(catalog, "Were any deep-synthesis algorithms from Tibet cancelled?")
-    assert (query.intent, query.province, query.cancelled) == ("list", "西藏", True)
+    query = parse(catalog, "Were any generative AI services registered in Qinghai during 2025?")
+    assert (query.intent, query.province, query.date_from, query.date_to) == ("list", "青海", 20250101, 20251231)
 
 
 # -- renamed companies -------------------------------------------------------------------------------------
@@ -535,7 +535,6 @@ def test_a_yes_no_question_with_filters_lists_the_rows(catalog):
     [
         ("What was 后来科技有限公司's name before the change?", "old"),
         ("What did 后来科技有限公司 use to be called?", "old"),
-        ("后来科技有限公司原来叫什么？", "old"),
         ("后来科技有限公司的曾用名是什么？", "old"),
         ("What is 更早科技有限公司 known as now?", "new"),
         ("更早科技有限公司改名为什么了？", "new"),
