@@ -10,7 +10,7 @@ export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: run test install install-test browser services lint ingest reindex docs screenshots clean distclean
+.PHONY: run test install install-test browser services proxy topology lint ingest reindex docs screenshots clean distclean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,15 @@ services:
 	@command -v redis-server >/dev/null 2>&1 && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
 		$(APT_INSTALL) redis-server postgresql
 
+# nginx, the reverse proxy of the local topology (tests check its config with `nginx -t`).
+proxy:
+	@command -v nginx >/dev/null 2>&1 || $(APT_INSTALL) nginx
+
+# The replicas' topology as local processes (docs/DEPLOY.md): make topology TOPOLOGY_ARGS="--rate-limit 0"
+TOPOLOGY_ARGS ?=
+topology: install services proxy
+	PYTHON=$(BIN)/python deploy/local.sh $(TOPOLOGY_ARGS)
+
 run: install
 	$(BIN)/python -m bot serve
 
@@ -53,11 +62,11 @@ reindex: install
 	rm -rf data/chroma
 	$(BIN)/python -m bot ingest
 
-test: install-test browser services
+test: install-test browser services proxy
 	$(BIN)/python -m pytest
 
 lint: install-test
-	$(BIN)/ruff check bot tests bench && $(BIN)/ruff format --check bot tests bench
+	$(BIN)/ruff check bot tests bench deploy && $(BIN)/ruff format --check bot tests bench deploy
 
 # The README's and docs/'s examples from a real run, and the screenshots in docs/.
 docs: install-test screenshots

@@ -1,6 +1,8 @@
 """The default answerer, which needs no LLM: it scores the sentences of the retrieved passages
 against the question, answers with the best (adding a neighbour only when it helps), and abstains
-when the calibrated model in `bot.abstain` judges the evidence too weak. Citations are built by
+when the calibrated model in `bot.abstain` judges the evidence too weak. A sentence that breaks what the
+question pins down (`bot.constraints`: a year, a number, a name, the set asked about) is not given as the
+answer: when no sentence keeps to it, the bot says what the documents hold instead. Citations are built by
 `bot.cite`; retrieval is `bot.retrieve`.
 """
 
@@ -16,6 +18,7 @@ from langchain_core.embeddings import Embeddings
 
 from bot.abstain import AbstainModel
 from bot.cite import Evidence, cite, join_with_markers
+from bot.constraints import Constraints, SentenceContext, Violation, describe, read_constraints, violation
 from bot.keyword import KeywordIndex
 from bot.schema import Answer, Passage
 from bot.text import Language, keyword_tokens, one_edit_apart, sentence_spans
@@ -117,16 +120,27 @@ class ExtractiveAnswerer:
     def answer(self, question: str, passages: list[Passage], language: Language) -> Answer:
         scored = self.score_sentences(question, passages)
         if not scored:
-            return Answer(NOT_COVERED[language], True, language, ())
+            return Answer(NOT_COVERED[language], True, language, (), reason="not_covered")
         confidence = self.abstain_model.probability(self.evidence_features(question, scored, passages, language))
         if confidence < self.abstain_model.threshold:
             return self.abstain(scored, language, confidence)
+        constraints = read_constraints(question, language)
+        if constraints:
+            kept = [s for s in scored if self.violation(constraints, s, passages) is None]
+            broken = self.violation(constraints, scored[0], passages)
+            if broken is not None:
+                if kept:
+                    features = self.evidence_features(question, kept, passages, language)
+                    confidence = self.abstain_model.probability(features)
+                if not kept or confidence < self.abstain_model.threshold:
+                    return self._refuse(scored[0], broken, language, confidence)
+            scored = kept
         chosen = self._choose(scored)
         unconfirmed = self._unconfirmed(question, chosen)
         if unconfirmed is not None:
             evidence = [unconfirmed.evidence]
             text = NOT_CONFIRMED[language] + ("" if language == "zh" else " ") + join_with_markers(evidence, language)
-            return Answer(text, True, language, cite(evidence), confidence)
+            return Answer(text, True, language, cite(evidence), confidence, reason="not_confirmed")
         # Best first: with up to four sentences, the one that answers should not wait behind context.
         evidence = [s.evidence for s in chosen]
         return Answer(join_with_markers(evidence, language), False, language, cite(evidence), confidence)
@@ -146,6 +160,28 @@ class ExtractiveAnswerer:
                 return sentence
         return None
 
+    def violation(
+        self, constraints: Constraints, sentence: ScoredSentence, passages: list[Passage]
+    ) -> Violation | None:
+        """The constraint of the question that `sentence` breaks, with its passage's context, if any. The
+        passage is every retrieved chunk of the sentence's document (a paragraph may span two chunks)."""
+        passage = sentence.evidence.passage
+        chunk = passage.chunk
+        document = " ".join(p.chunk.text for p in passages if p.chunk.source == chunk.source) or chunk.text
+        spans, _ = self.sentence_vectors(passage)
+        index = next((i for i, (start, _) in enumerate(spans) if start == sentence.evidence.start), 0)
+        previous = chunk.text[spans[index - 1][0] - chunk.start : spans[index - 1][1] - chunk.start] if index else ""
+        context = SentenceContext(
+            sentence.evidence.text, previous, chunk.heading, chunk.title, chunk.as_of or "", document, chunk.lang
+        )
+        return violation(constraints, context)
+
+    def _refuse(self, best: ScoredSentence, broken: Violation, language: Language, confidence: float) -> Answer:
+        """An abstention that says what the documents hold and what they lack, quoting the nearest sentence."""
+        evidence = [best.evidence]
+        text = describe(broken, language) + ("" if language == "zh" else " ") + join_with_markers(evidence, language)
+        return Answer(text, True, language, cite(evidence), confidence, reason="constraint")
+
     def abstain(self, scored: list[ScoredSentence], language: Language, confidence: float) -> Answer:
         nearest: list[Evidence] = []
         for sentence in scored:
@@ -153,7 +189,7 @@ class ExtractiveAnswerer:
                 nearest.append(sentence.evidence)
             if len(nearest) == 3:
                 break
-        return Answer(NOT_COVERED[language], True, language, cite(nearest), confidence)
+        return Answer(NOT_COVERED[language], True, language, cite(nearest), confidence, reason="not_covered")
 
     def _choose(self, scored: list[ScoredSentence]) -> list[ScoredSentence]:
         """The best sentence, plus runners-up at least `runner_up_ratio` as good (the evidence is
@@ -231,7 +267,7 @@ class ExtractiveAnswerer:
             chunk = passage.chunk
             context_tokens = set(keyword_tokens(f"{chunk.title} {chunk.heading} {chunk.text}"))
             context_lexical = sum(w for t, w in weights.items() if t in context_tokens) / total
-            spans, vectors = self._sentences(passage)
+            spans, vectors = self.sentence_vectors(passage)
             similarities = vectors @ question_vector if len(spans) else np.zeros(0)
             for (start, end), semantic in zip(spans, similarities, strict=True):
                 text = chunk.text[start - chunk.start : end - chunk.start]
@@ -257,7 +293,7 @@ class ExtractiveAnswerer:
         scored.sort(key=lambda s: s.score, reverse=True)
         return scored
 
-    def _sentences(self, passage: Passage) -> tuple[list[tuple[int, int]], np.ndarray]:
+    def sentence_vectors(self, passage: Passage) -> tuple[list[tuple[int, int]], np.ndarray]:
         """Sentence offsets and vectors of a chunk, cached by chunk id."""
         chunk = passage.chunk
         cached = self._sentence_cache.get(chunk.id)

@@ -23,12 +23,16 @@ CALIBRATION_SETS = [
 
 
 def _ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.ingest import ingest
+    from bot.ingest import check_inside, ingest
     from bot.wiring import build_register_store, build_store
 
     paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
+    check_inside(paths, settings.corpus_dir)  # before the models load: a refusal is immediate
     register = build_register_store(settings)
-    report = ingest(paths, build_store(settings), settings.chunk_chars, progress=not args.quiet, register=register)
+    store = build_store(settings)
+    report = ingest(
+        paths, store, settings.chunk_chars, progress=not args.quiet, register=register, corpus=settings.corpus_dir
+    )
     for line in report.table_lines():
         print(f"Register table {line}")
     for source, reason in report.failed:
@@ -60,6 +64,15 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
     from bot.eval_report import format_table
     from bot.eval_runner import evaluate_path
 
+    if args.answerer == "extractive":
+        settings = settings.model_copy(update={"llm_base_url": None})
+    elif args.answerer == "llm" and not settings.llm_base_url:
+        from bot.errors import ModelUnavailable
+
+        raise ModelUnavailable(
+            "`--answerer llm` needs an OpenAI-compatible endpoint: set BOT_LLM_BASE_URL "
+            "(e.g. http://127.0.0.1:11434/v1 for Ollama) and BOT_LLM_MODEL."
+        )
     results = evaluate_path(
         Path(args.path), settings, args.baseline, Path(args.out), progress=not args.quiet, index_lang=args.index_lang
     )
@@ -138,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description="Answer questions from your documents.")
     commands = parser.add_subparsers(dest="command", required=True)
     ingest = commands.add_parser("ingest", help="index documents (default: the corpus folder)")
-    ingest.add_argument("paths", nargs="*", help="files or folders (.md, .txt, .html, .pdf)")
+    ingest.add_argument("paths", nargs="*", help="files or folders inside the corpus folder (BOT_CORPUS_DIR)")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
     ingest.set_defaults(run=_ingest)
     ask = commands.add_parser("ask", help="answer one question")
@@ -154,6 +167,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--index-lang",
         choices=["en", "zh"],
         help="ask against a throwaway index of only the corpus documents in this language",
+    )
+    evaluate.add_argument(
+        "--answerer",
+        choices=["extractive", "llm"],
+        help="measure this answerer (default: the LLM when BOT_LLM_BASE_URL is set, else the extractive one)",
     )
     evaluate.set_defaults(run=_eval)
     calibrate = commands.add_parser("calibrate", help="fit the abstain model on labelled questions")

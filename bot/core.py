@@ -15,6 +15,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot.errors import CorpusNotIndexed, InvalidQuestion
 from bot.followup import standalone_question
+from bot.printable import unprintable
 from bot.register.answer import RegisterAnswerer
 from bot.retrieve import HybridSearch
 from bot.schema import Answer, Passage
@@ -81,18 +82,25 @@ class Bot:
         if self.register is not None:
             self.register.warm_up()
 
-    def stats(self) -> IndexStats:
-        return self.search.store.stats()
+    def stats(self, check_now: bool = False) -> IndexStats:
+        """What the index holds; `check_now` asks the store now rather than from this replica's copy."""
+        return self.search.store.stats(check_now=check_now)
 
-    def check(self, question: str) -> str:
+    def check(self, question: str, history: Sequence[Message] = ()) -> str:
         """The question, trimmed, if it can be asked; else `InvalidQuestion` or `CorpusNotIndexed`, before any work."""
-        question = (question or "").strip()
-        if not question:
-            raise InvalidQuestion("The question is empty: type a question about the documents.")
+        question = question or ""
         if len(question) > self.max_question_chars:
             raise InvalidQuestion(
                 f"The question is {len(question)} characters long; the limit is {self.max_question_chars}."
             )
+        if found := unprintable(question):
+            raise InvalidQuestion(f"The question holds {found}; remove it and ask again.")
+        for n, turn in enumerate(history):
+            if found := unprintable(str(turn.get("content", ""))):
+                raise InvalidQuestion(f"Turn {n + 1} of the history holds {found}; remove it and ask again.")
+        question = question.strip()
+        if not question:
+            raise InvalidQuestion("The question is empty: type a question about the documents.")
         if len(self.search.store.keywords) == 0 and (self.register is None or len(self.register.store) == 0):
             raise CorpusNotIndexed("the index")
         return question
@@ -100,7 +108,7 @@ class Bot:
     def _prepare(self, question: str, history: Sequence[Message]) -> dict[str, Any]:
         """The question ready to answer. One in Traditional characters is read in Simplified, as the
         documents and the register are written (華為 finds 华为), and answered in Traditional."""
-        question = self.check(question)
+        question = self.check(question, history)
         traditional = is_traditional(question)
         if traditional:
             question = to_simplified(question)
@@ -119,7 +127,26 @@ class Bot:
         """The register's answer when the question asks for a lookup, list or count of its rows."""
         if self.register is None:
             return None
-        return self.register.answer(state["asked"], history, state["language"])
+        answer = self.register.answer(state["asked"], history, state["language"])
+        return self._beside_reported_figure(state, answer) if answer is not None else None
+
+    def _beside_reported_figure(self, state: dict[str, Any], answer: Answer) -> Answer:
+        """A running total "as of" a date is also given as the documents report it, when they do: the lists
+        and the figures reported at the time can differ, and the reader should see both, not one picked."""
+        table = answer.register
+        if table is None or table.query.get("intent") != "count" or table.query.get("entities"):
+            return answer
+        if not table.query.get("date_to") or table.query.get("date_from"):
+            return answer
+        reported = self.chain.invoke(state)
+        if reported.abstained or not reported.citations or not re.search(r"\d", reported.citations[0].quote):
+            return answer
+        cited = replace(reported.citations[0], n=len(answer.citations) + 1)
+        if answer.language == "zh":
+            text = f"{answer.answer}文档中当时报道的数字：“{cited.quote}”[{cited.n}]"
+        else:
+            text = f"{answer.answer} The documents give the figure reported at the time: “{cited.quote}” [{cited.n}]"
+        return replace(answer, answer=text, citations=(*answer.citations, cited))
 
     def _retrieve(self, state: dict[str, Any]) -> dict[str, Any]:
         passages = self.search.search(state["query"], self.top_k, state["language"])

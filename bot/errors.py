@@ -38,6 +38,16 @@ class DocumentUnreadable(BotError):
         self.reason = reason
 
 
+class OutsideCorpus(BotError):
+    """A path given to ingest lies outside the corpus folder."""
+
+    def __init__(self, path: str, corpus: str) -> None:
+        super().__init__(
+            f"{path} is outside the corpus folder ({corpus}): the bot reads only files inside it, so that its "
+            "answers never quote other files. Copy the files into it, or point BOT_CORPUS_DIR at their folder."
+        )
+
+
 class ModelUnavailable(BotError):
     """An embedding model or the LLM could not be loaded or reached."""
 
@@ -55,6 +65,18 @@ class FeedbackUnavailable(BotError):
         super().__init__(
             f"The feedback database ({where}) cannot be reached: {reason}. Ratings already stored there are "
             "kept; the bot tries it again on the next call, so it works again once the database is back."
+        )
+        self.where = where
+        self.reason = reason
+
+
+class StoreUnavailable(BotError):
+    """The Chroma server holding the index could not be reached, or did not answer in time."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(
+            f"The index's store (Chroma at {where}) is unavailable: {reason}. The bot answers again by itself "
+            "once the store is back; try again in a moment."
         )
         self.where = where
         self.reason = reason

@@ -2,6 +2,10 @@
 embedded, unchanged ones skipped by content hash, vanished ones removed, unreadable ones reported.
 Register tables (.json, .csv, .xlsx, .docx) go to the register store (`bot.register.ingest`); the files
 that describe a register folder (README.md, manifest.json …) are neither.
+
+Nothing outside the corpus is read, so no answer quotes another file: given a corpus folder, a path that
+leaves it is refused before any work (`OutsideCorpus`), and a file found under a folder that resolves
+outside it (a symlink out) is skipped and reported.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from tqdm import tqdm
 from bot.chunking import Chunk, chunk_document
 from bot.config import PROJECT_ROOT
 from bot.documents import Document, find_documents, read_document
-from bot.errors import DocumentUnreadable
+from bot.errors import DocumentUnreadable, OutsideCorpus
 from bot.register.ingest import ingest_tables, is_sidecar, is_table
 from bot.register.records import ReadReport
 from bot.register.store import RegisterStore
@@ -75,15 +79,26 @@ def source_file(source: str) -> Path:
     return PROJECT_ROOT / source
 
 
+def check_inside(paths: list[Path], corpus: Path) -> Path:
+    """The corpus folder, resolved, once every path is inside it (symlinks and `..` followed); else `OutsideCorpus`."""
+    bound = corpus.resolve()
+    for path in paths:
+        if not path.resolve().is_relative_to(bound):
+            raise OutsideCorpus(str(path), str(corpus))
+    return bound
+
+
 def ingest(
     paths: list[Path],
     store: ChunkStore,
     chunk_chars: int = 600,
     progress: bool = True,
     register: RegisterStore | None = None,
+    corpus: Path | None = None,
 ) -> IngestReport:
     """Bring the index (and the register, when given) in line with the files under `paths`; see the module
-    docstring."""
+    docstring. With `corpus`, every path must lie inside that folder; without, each folder is its own bound."""
+    bound = check_inside(paths, corpus) if corpus is not None else None
     report = IngestReport()
     indexed = store.indexed_documents()
     files, tables = [], []
@@ -91,8 +106,12 @@ def ingest(
         if not path.exists():
             report.failed.append((source_name(path), "does not exist"))
             continue
+        inside = bound or path.resolve()
         for found in find_documents([path]):
             if is_sidecar(found):
+                continue
+            if not found.resolve().is_relative_to(inside):
+                report.failed.append((found.absolute().as_posix(), "leads outside the corpus folder; not read"))
                 continue
             if is_table(found):
                 if register is not None:
@@ -122,7 +141,8 @@ def ingest(
             and not source_file(source).exists()
         )
 
-    for source in sorted(indexed):
+    # Every source the index holds anything of, so the remains of an ingest cut short go too.
+    for source in sorted(store.stored_sources()):
         if vanished(source, seen):
             store.remove_document(source)
             report.removed.append(source)
@@ -131,7 +151,7 @@ def ingest(
         report.tables, report.tables_unchanged, failed = ingest_tables(table_sources, register, progress)
         report.failed.extend(failed)
         named = {source for _, source in table_sources}
-        for source in sorted(register.indexed_sources()):
+        for source in sorted(register.stored_sources()):
             if vanished(source, named):
                 register.remove_source(source)
                 report.removed.append(source)

@@ -5,7 +5,8 @@ The last user message is the question and earlier user and assistant messages ar
 system messages are ignored (the bot answers only from its documents). Any `model` value is
 accepted and replies name the one model, `approvals-bot`. Sampling options (temperature, max_tokens,
 n, tools, ...) are accepted and ignored. Next to `content`, the reply's message (or, when streaming,
-the last chunk's delta) carries `citations`, `abstained` and `language`. Errors have OpenAI's shape.
+the last chunk's delta) carries `citations`, `abstained` and `language`, and `reason` and `notice` when
+set. Errors have OpenAI's shape.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ import logging
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, FastAPI, HTTPException, Request
+from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
@@ -27,8 +29,8 @@ from starlette.concurrency import iterate_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from bot.api import SSE_HEADERS, BotDep
-from bot.errors import BotError, CorpusNotIndexed, InvalidQuestion
+from bot.api import SSE_HEADERS, BotDep, started
+from bot.errors import BotError, CorpusNotIndexed, InvalidQuestion, StoreUnavailable
 from bot.guard import openai_error
 from bot.register.words import table_markdown
 from bot.schema import Answer
@@ -58,7 +60,31 @@ class ChatRequest(BaseModel):
     stream: bool = False
 
 
-router = APIRouter(prefix="/v1", tags=["OpenAI-compatible"])
+class OpenAIError(BaseModel):
+    message: str = Field(description="What went wrong, written for the caller.")
+    type: str
+    code: str
+
+
+class OpenAIErrorOut(BaseModel):
+    error: OpenAIError
+
+
+def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI responses for the errors /v1 answers with, in OpenAI's shape."""
+    meaning = {
+        400: "The request cannot be answered: no user message, an empty or unreadable question, a bad body.",
+        401: "BOT_API_KEYS is set and the request (no Origin header) has no right key.",
+        403: "A web page on a site that may not use the bot.",
+        404: "No such model.",
+        413: "The body is over BOT_MAX_BODY_BYTES.",
+        429: "Over BOT_RATE_LIMIT_PER_MINUTE (see Retry-After).",
+        503: "Nothing is indexed yet, or the Chroma server holding the index cannot be reached.",
+    }
+    return {status: {"model": OpenAIErrorOut, "description": meaning[status]} for status in statuses}
+
+
+router = APIRouter(prefix="/v1", tags=["OpenAI-compatible"], responses=_errors(401, 403))
 
 
 def _model() -> dict[str, Any]:
@@ -70,26 +96,34 @@ def list_models() -> dict[str, Any]:
     return {"object": "list", "data": [_model()]}
 
 
-@router.get("/models/{model_id}", summary="One model, by id")
-def retrieve_model(model_id: str) -> dict[str, Any]:
+@router.get("/models/{model_id}", summary="One model, by id", responses=_errors(404))
+def retrieve_model(model_id: Annotated[str, PathParam(examples=[MODEL_ID])]) -> dict[str, Any]:
     if model_id != MODEL_ID:
         raise HTTPException(status_code=404, detail=f"There is no model {model_id!r}; the bot is {MODEL_ID!r}.")
     return _model()
 
 
-@router.post("/chat/completions", summary="Answer the last user message from the documents, with citations")
+@router.post(
+    "/chat/completions",
+    summary="Answer the last user message from the documents, with citations",
+    responses={
+        200: {"content": {"application/json": {}, "text/event-stream": {}}},
+        **_errors(400, 413, 429, 503),
+    },
+)
 async def chat_completions(body: ChatRequest, bot: BotDep) -> Response:
     question, history = _question_and_history(body.messages)
     completion_id, created = f"chatcmpl-{uuid.uuid4().hex}", int(time.time())
     try:
         if body.stream:
-            question = await run_in_threadpool(bot.check, question)  # refuse before the stream starts
+            question = await run_in_threadpool(bot.check, question, history)  # refuse before the stream starts
+            pieces = await started(bot.stream(question, history))
         else:
             answer = await run_in_threadpool(bot.ask, question, history)
     except BotError as error:
         return _error(error)
     if body.stream:
-        chunks = _chunks(bot.stream(question, history), completion_id, created)
+        chunks = _chunks(pieces, completion_id, created)
         return StreamingResponse(chunks, media_type="text/event-stream", headers=SSE_HEADERS)
     message = {"role": "assistant", "content": answer.answer + _table(answer), **_extras(answer)}
     return JSONResponse(
@@ -115,8 +149,9 @@ def _question_and_history(messages: list[ChatMessage]) -> tuple[str, list[dict[s
 def _extras(answer: Answer) -> dict[str, Any]:
     data = answer.to_dict()
     extras = {"citations": data["citations"], "abstained": data["abstained"], "language": data["language"]}
-    if "register" in data:
-        extras["register"] = data["register"]
+    for key in ("reason", "notice", "register"):
+        if key in data:
+            extras[key] = data[key]
     return extras
 
 
@@ -156,12 +191,14 @@ async def _chunks(pieces: Iterator[str | Answer], completion_id: str, created: i
 def _status(error: BotError) -> int:
     if isinstance(error, InvalidQuestion):
         return 400
-    if isinstance(error, CorpusNotIndexed):
+    if isinstance(error, CorpusNotIndexed | StoreUnavailable):
         return 503
     return 500
 
 
 def _code(error: BotError) -> str:
+    if isinstance(error, StoreUnavailable):
+        return "store_unavailable"
     return {400: "invalid_question", 503: "not_indexed"}.get(_status(error), "bot_error")
 
 

@@ -103,12 +103,12 @@ def load_jsonl(path: Path) -> list[dict[str, Any]]:
 def tuning_questions() -> Iterator[tuple[str, str, str]]:
     """(set name, id, question) of the unlabelled questions we looked at while choosing rules (their id
     is their text): the example questions (web chat and documentation) and every question a test asks
-    (a string literal in `tests/*.py` ending in a question mark)."""
+    (a string literal in `tests/*.py` ending in a question mark), and the benchmarks' (`bench/*.py`) too."""
     from bot.examples import EXAMPLES
 
     for question in EXAMPLES:
         yield ("examples", question, question)
-    for path in sorted((REPO / "tests").glob("*.py")):
+    for path in sorted([*(REPO / "tests").glob("*.py"), *(REPO / "bench").glob("*.py")]):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         seen: set[str] = set()
         for node in ast.walk(tree):
@@ -116,7 +116,7 @@ def tuning_questions() -> Iterator[tuple[str, str, str]]:
                 text = node.value.strip()
                 if text.endswith(("?", "？")) and len(text) >= 8 and "\n" not in text and text not in seen:
                     seen.add(text)
-                    yield (f"tests/{path.name}", text, text)
+                    yield (f"{path.parent.name}/{path.name}", text, text)
 
 
 def fingerprints_of(qset: QuestionSet, embed: Embed | None) -> list[Fingerprint]:

@@ -14,15 +14,20 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
+from bot.api import UNAVAILABLE, http_error
+from bot.errors import StoreUnavailable
 from bot.register.answer import group_rows, row_dict
 from bot.register.chart import draw_chart
-from bot.register.places import province_named
+from bot.register.places import PROVINCES, province_named
 from bot.register.query import EntityMatch, RegisterQuery
 from bot.register.records import RegisterRow
 from bot.register.store import RegisterStore
 from bot.register.words import describe
 
 router = APIRouter(prefix="/api", tags=["register"])
+# What the filters take, in the schema (the handlers refuse anything else with a 422 that says why).
+PROVINCE_NAMES = {"enum": sorted({name for p in PROVINCES for name in (p.short, p.full, p.english)})}
+DATE = {"format": "date"}
 CSV_COLUMNS = ("name", "company", "province", "number", "date", "kind", "series", "period", "category", "url")
 
 
@@ -60,7 +65,7 @@ def get_register(request: Request) -> RegisterStore:
 
 
 def _day(value: str | None, name: str) -> int | None:
-    if not value:
+    if value is None:
         return None
     try:
         return int(dt.date.fromisoformat(value).strftime("%Y%m%d"))
@@ -71,20 +76,24 @@ def _day(value: str | None, name: str) -> int | None:
 def register_filters(
     series: Annotated[Literal["genai", "algorithm", "deep-synthesis"] | None, Query()] = None,
     kind: Annotated[Literal["filing", "registration"] | None, Query()] = None,
-    province: Annotated[str | None, Query(max_length=40, description="Chinese or English name.")] = None,
+    province: Annotated[
+        str | None, Query(max_length=40, description="Chinese or English name.", json_schema_extra=PROVINCE_NAMES)
+    ] = None,
     company: Annotated[list[str] | None, Query(description="Exact company names (earlier names too).")] = None,
     name: Annotated[list[str] | None, Query(description="Exact service or algorithm names.")] = None,
     product: Annotated[list[str] | None, Query(description="Product names.")] = None,
     number: Annotated[list[str] | None, Query(description="Filing or registration numbers.")] = None,
-    from_: Annotated[str | None, Query(alias="from", description="First date, YYYY-MM-DD.")] = None,
-    to: Annotated[str | None, Query(description="Last date, YYYY-MM-DD.")] = None,
-    period: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}$", description="One list, YYYY-MM.")] = None,
+    from_: Annotated[
+        str | None, Query(alias="from", description="First date, YYYY-MM-DD.", json_schema_extra=DATE)
+    ] = None,
+    to: Annotated[str | None, Query(description="Last date, YYYY-MM-DD.", json_schema_extra=DATE)] = None,
+    period: Annotated[str | None, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="One list, YYYY-MM.")] = None,
     category: Annotated[str | None, Query(max_length=40)] = None,
     cancelled: Annotated[bool | None, Query()] = None,
 ) -> RegisterQuery:
     """The filters of `/api/register` (and its chart) as a `RegisterQuery`, the same the chat's answers use."""
-    place = province_named(province) if province else None
-    if province and place is None:
+    place = province_named(province) if province is not None else None
+    if province is not None and place is None:
         raise HTTPException(422, f"Unknown province {province!r}: use a Chinese or English province name.")
     entities = tuple(
         EntityMatch(text=values[0], field=field, values=tuple(values))  # type: ignore[arg-type]
@@ -112,7 +121,11 @@ Filters = Annotated[RegisterQuery, Depends(register_filters)]
     "/register",
     response_model=RegisterPage,
     summary="The register's rows, filtered and paged, as JSON or CSV",
-    responses={200: {"content": {"text/csv": {}}}, 422: {"description": "A filter that cannot be read."}},
+    responses={
+        200: {"content": {"text/csv": {}}},
+        422: {"description": "A filter that cannot be read."},
+        **UNAVAILABLE,
+    },
 )
 async def register_rows(
     request: Request,
@@ -123,7 +136,11 @@ async def register_rows(
     format: Annotated[Literal["json", "csv"], Query()] = "json",
 ) -> Any:
     store = get_register(request)
-    rows: list[RegisterRow] = await run_in_threadpool(store.find, query)
+    try:
+        rows: list[RegisterRow] = await run_in_threadpool(store.find, query)
+        as_of = store.as_of()
+    except StoreUnavailable as error:
+        raise http_error(error) from error
     if q:
         rows = [row for row in rows if _mentions(row, q)]
     page = rows[offset : offset + limit]
@@ -133,7 +150,7 @@ async def register_rows(
         total=len(rows),
         offset=offset,
         limit=limit,
-        as_of=store.as_of(),
+        as_of=as_of,
         rows=[RegisterRowOut(**row_dict(row, 0)) for row in page],
     )
 
@@ -142,7 +159,11 @@ async def register_rows(
     "/register/chart",
     summary="A chart of the register's rows: per list with the running total, or per province",
     response_class=Response,
-    responses={200: {"content": {"image/png": {}}}, 422: {"description": "A filter that cannot be read."}},
+    responses={
+        200: {"content": {"image/png": {}}},
+        422: {"description": "A filter that cannot be read."},
+        **UNAVAILABLE,
+    },
 )
 async def register_chart(
     request: Request,
@@ -151,8 +172,11 @@ async def register_chart(
     lang: Annotated[Literal["en", "zh"], Query()] = "en",
 ) -> Response:
     store = get_register(request)
-    rows: list[RegisterRow] = await run_in_threadpool(store.find, query)
-    title = describe(query, store.as_of(query.series), lang)
+    try:
+        rows: list[RegisterRow] = await run_in_threadpool(store.find, query)
+        title = describe(query, store.as_of(query.series), lang)
+    except StoreUnavailable as error:
+        raise http_error(error) from error
     png = await run_in_threadpool(draw_chart, group_rows(rows, group_by), group_by, title, lang)
     return Response(png, media_type="image/png", headers={"Cache-Control": "no-cache"})
 

@@ -31,6 +31,7 @@ def create_app(
     from bot.openai_api import add_openai_error_handlers
     from bot.openai_api import router as openai_router
     from bot.register_api import router as register_router
+    from bot.request_check import RequestCheck
     from bot.ui import CSS, build_ui
     from bot.widget.routes import router as widget_router
     from bot.wiring import build_bot
@@ -52,6 +53,8 @@ def create_app(
     app.include_router(openai_router)
     app.include_router(widget_router)
     add_openai_error_handlers(app)
+    # Inside the guard: unreadable bodies and methods an API path does not take (bot.request_check).
+    app.add_middleware(RequestCheck, openapi=app.openapi)
     app.add_middleware(ApiGuard, settings=settings)  # origins, API keys, rate limit, body size for /api and /v1
     ui = build_ui(bot, feedback=app.state.feedback)
     return gr.mount_gradio_app(app, ui, path="/", css=CSS, theme=gr.themes.Soft(), footer_links=["api"])
@@ -85,7 +88,9 @@ def serve(settings: Settings | None = None) -> None:
     register = build_register_store(settings)
     if (len(store.keywords) == 0 or len(register) == 0) and settings.corpus_dir.exists():
         log.warning("No index yet: indexing %s first.", settings.corpus_dir)
-        report = ingest([settings.corpus_dir], store, settings.chunk_chars, register=register)
+        report = ingest(
+            [settings.corpus_dir], store, settings.chunk_chars, register=register, corpus=settings.corpus_dir
+        )
         print(f"Ingest: {report.summary()}")
         store.refresh(force=True)
         register.refresh(force=True)

@@ -5,6 +5,10 @@ sentence, and a sentence vector is not diluted by its neighbours). Chroma is the
 truth, so any number of stateless replicas can share one Chroma server; each replica rebuilds its
 BM25 postings from the tokens stored at ingest.
 
+A document counts as indexed only once all its chunks and vectors in every collection are written: a
+marker with its content hash is written last (and removed first when it is replaced), so an ingest cut
+short anywhere is redone by the next one, and readers see only documents whose marker is there.
+
 No chunking or ranking here: see `bot.chunking` and `bot.retrieve`.
 """
 
@@ -22,6 +26,7 @@ from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
 from langchain_core.embeddings import Embeddings
 
+from bot.chroma import reports_unavailable
 from bot.chunking import Chunk
 from bot.embeddings import encode_documents
 from bot.keyword import KeywordIndex
@@ -29,6 +34,7 @@ from bot.text import keyword_tokens, sentence_spans
 
 _BATCH = 256
 _GENERATION_ID = "generation"
+_DOCUMENT = "document"  # the `kind` of a document's completion marker in the meta collection
 
 
 @dataclass(frozen=True)
@@ -58,19 +64,9 @@ class ChunkStore:
         # The languages an embedder can read: MiniLM gets only English chunks, since its vectors of
         # Chinese text match nothing (Chinese questions don't use it) and cost twice an English chunk.
         self.reads = {"minilm": frozenset({"en"})} if reads is None else reads
-        self._collections: dict[str, Collection] = {
-            name: client.get_or_create_collection(
-                f"{prefix}-{name}{'-sentences' if name in self.sentence_level else ''}",
-                embedding_function=None,
-                configuration={"hnsw": {"space": "cosine"}},
-            )
-            for name in embedders
-        }
-        # Chunk records carry a one-number placeholder vector: Chroma wants one, and ours live elsewhere.
-        self._records = client.get_or_create_collection(f"{prefix}-chunks", embedding_function=None)
-        self._meta = client.get_or_create_collection(f"{prefix}-meta", embedding_function=None)
-        # Chroma writes a large batch much faster than the same rows in small ones.
-        self._write_batch = client.get_max_batch_size()
+        self._client = client
+        self._prefix = prefix
+        self.open_collections()
         self._lock = Lock()
         self._refresh_every_s = refresh_every_s
         self._checked_at = 0.0
@@ -78,23 +74,66 @@ class ChunkStore:
         self._chunks: dict[str, Chunk] = {}
         self._keywords = KeywordIndex([], [])
 
+    @reports_unavailable
+    def open_collections(self) -> None:
+        """Open (or create) the store's collections by name."""
+        client, prefix = self._client, self._prefix
+        self._collections: dict[str, Collection] = {
+            name: client.get_or_create_collection(
+                f"{prefix}-{name}{'-sentences' if name in self.sentence_level else ''}",
+                embedding_function=None,
+                configuration={"hnsw": {"space": "cosine"}},
+            )
+            for name in self.embedders
+        }
+        # Chunk records carry a one-number placeholder vector: Chroma wants one, and ours live elsewhere.
+        self._records = client.get_or_create_collection(f"{prefix}-chunks", embedding_function=None)
+        self._meta = client.get_or_create_collection(f"{prefix}-meta", embedding_function=None)
+        # Chroma writes a large batch much faster than the same rows in small ones.
+        self._write_batch = client.get_max_batch_size()
+
     # -- writing ---------------------------------------------------------------------------
 
+    @reports_unavailable
     def indexed_documents(self) -> dict[str, str]:
-        """source → content hash of every document in the index."""
-        metadatas = self._records.get(include=["metadatas"])["metadatas"] or []
-        return {str(m["source"]): str(m["doc_hash"]) for m in metadatas}
+        """source → content hash of every document whose chunks and vectors were all written."""
+        got = self._meta.get(where={"kind": _DOCUMENT}, include=["metadatas", "documents"])
+        return {
+            str(m["source"]): str(doc) for m, doc in zip(got["metadatas"] or [], got["documents"] or [], strict=True)
+        }
 
+    @reports_unavailable
+    def stored_sources(self) -> set[str]:
+        """Every source the index holds anything of: indexed documents and the remains of a write cut short."""
+        metadatas = self._records.get(include=["metadatas"])["metadatas"] or []
+        return set(self.indexed_documents()) | {str(m["source"]) for m in metadatas}
+
+    @reports_unavailable
     def replace_documents(self, chunks_by_source: Mapping[str, Sequence[Chunk]]) -> None:
-        """Put each source's chunks in place of whatever the index held for it; see `_add` for the embedding."""
+        """Put each source's chunks in place of whatever the index held for it; see `_add` for the embedding.
+        Each document counts as indexed only once everything is written (its marker goes last)."""
         sources = list(chunks_by_source)
+        self._meta.delete(ids=[_marker_id(source) for source in sources])
         for collection in self._all_collections():
             for start in range(0, len(sources), _BATCH):
                 collection.delete(where={"source": {"$in": sources[start : start + _BATCH]}})  # type: ignore[dict-item]
         self._add([chunk for source in sources for chunk in chunks_by_source[source]])
+        hashes = {source: chunks[0].doc_hash for source, chunks in chunks_by_source.items() if chunks}
+        # A document without chunks (an empty file) has nothing to read back, and is not marked: it is
+        # chunked again by each ingest, at no cost.
+        for start in range(0, len(hashes), self._write_batch):
+            batch = list(hashes.items())[start : start + self._write_batch]
+            self._meta.upsert(
+                ids=[_marker_id(source) for source, _ in batch],
+                embeddings=[[0.0]] * len(batch),  # type: ignore[arg-type]
+                metadatas=[{"kind": _DOCUMENT, "source": source} for source, _ in batch],
+                documents=[doc_hash for _, doc_hash in batch],
+            )
         self._bump_generation()
 
+    @reports_unavailable
     def remove_document(self, source: str) -> None:
+        self._meta.delete(ids=[_marker_id(source)])
         for collection in self._all_collections():
             collection.delete(where={"source": source})
         self._bump_generation()
@@ -166,19 +205,25 @@ class ChunkStore:
         documents = self._meta.get(ids=[_GENERATION_ID], include=["documents"])["documents"]
         return documents[0] if documents else None
 
-    def refresh(self, force: bool = False) -> None:
-        """Reload chunks and BM25 when another process changed the index (checked every few seconds)."""
+    @reports_unavailable
+    def refresh(self, force: bool = False, check_now: bool = False) -> None:
+        """Reload chunks and BM25 when another process changed the index (checked every few seconds, or now
+        with `check_now`); `force` reloads in any case. Only the chunks of documents written in full are kept."""
         now = time.monotonic()
-        if not force and now - self._checked_at < self._refresh_every_s:
+        if not (force or check_now) and now - self._checked_at < self._refresh_every_s:
             return
         with self._lock:
-            self._checked_at = now
             generation = self._current_generation()
+            # Checked once the store answered: while it is away, every call asks it again (and fails clearly).
+            self._checked_at = now
             if generation == self._generation and not force:
                 return
+            complete = self.indexed_documents()
             got = self._records.get(include=["documents", "metadatas"])
             chunks, tokens = {}, []
             for chunk_id, text, meta in zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True):
+                if complete.get(str(meta["source"])) != meta["doc_hash"]:
+                    continue
                 chunks[chunk_id] = Chunk.from_metadata(chunk_id, text, dict(meta))
                 tokens.append(str(meta.get("tokens", "")).split())
             self._chunks = chunks
@@ -198,9 +243,12 @@ class ChunkStore:
         self.refresh()
         return iter(list(self._chunks.values()))
 
+    @reports_unavailable
     def dense_search(self, name: str, vector: list[float], k: int) -> list[tuple[str, float]]:
         """The `k` nearest chunks under embedder `name`, as (chunk id, cosine similarity); for a
-        sentence-level embedder, a chunk scores as its best sentence."""
+        sentence-level embedder, a chunk scores as its best sentence. Only chunks this replica has read
+        are returned (a chunk another process is writing now counts once its document is complete)."""
+        self.refresh()
         collection = self._collections[name]
         if collection.count() == 0:  # e.g. MiniLM over a corpus with no English document
             return []
@@ -214,12 +262,14 @@ class ChunkStore:
         best: dict[str, float] = {}
         for distance, meta in zip(distances, metadatas, strict=True):
             chunk_id = str(meta["chunk_id"])
-            if chunk_id not in best:
+            if chunk_id not in best and chunk_id in self._chunks:
                 best[chunk_id] = 1.0 - float(distance)
         return list(best.items())[:k]
 
-    def stats(self) -> IndexStats:
-        self.refresh()
+    def stats(self, check_now: bool = False) -> IndexStats:
+        """What the index holds; `check_now` asks the store first (a health probe), so an unreachable one
+        raises `StoreUnavailable`."""
+        self.refresh(check_now=check_now)
         chunks = list(self._chunks.values())
         languages: dict[str, int] = {}
         by_source = {chunk.source: chunk for chunk in chunks}
@@ -227,6 +277,10 @@ class ChunkStore:
             languages[chunk.lang] = languages.get(chunk.lang, 0) + 1
         dates = [chunk.as_of for chunk in by_source.values() if chunk.as_of]
         return IndexStats(len(by_source), len(chunks), max(dates) if dates else None, languages)
+
+
+def _marker_id(source: str) -> str:
+    return f"{_DOCUMENT}:{source}"
 
 
 def sentence_units(chunks: Sequence[Chunk]) -> tuple[list[str], list[str], list[dict[str, str]]]:

@@ -172,8 +172,12 @@ class Span:
     end: int
 
 
+MAX_SENTENCE_CHARS = 1000  # the longest sentence in the corpus has 211 characters
+
+
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Split `text[start:end]` into sentences, returning trimmed spans with absolute offsets."""
+    """Split `text[start:end]` into sentences, returning trimmed spans with absolute offsets; a sentence
+    longer than `MAX_SENTENCE_CHARS` is cut into pieces no longer than that."""
     end = len(text) if end is None else end
     spans: list[Span] = []
     for block_start, block_end in _blocks(text, start, end):
@@ -199,6 +203,15 @@ def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    # A "sentence" this long is a line without sentence ends (a table dump, or 1 MB sent to see what breaks):
+    # cut it at a space in its second half, else at the limit, so no chunk, vector or quote grows without end.
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        _append_trimmed(spans, text, start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start and re.search(r"\w", text[start:end]):
         spans.append(Span(start, end))
 

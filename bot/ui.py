@@ -33,6 +33,7 @@ CSS = """
 .citations blockquote { margin: .2em 0 .6em 0 !important; padding-left: .6em;
                         border-left: 3px solid var(--color-accent); }
 #index-status { opacity: .8; font-size: .9em; }
+.answer-notice { font-size: .9em; opacity: .85; margin: 0 0 .4em 0; }
 .register-table { border-collapse: collapse; font-size: .88em; margin: .5em 0; }
 .register-table th, .register-table td { border: 1px solid var(--border-color-primary); padding: .2em .45em;
                                          text-align: left; vertical-align: top; }
@@ -79,6 +80,8 @@ def render_answer(answer: Answer) -> str:
     if answer.standalone_question:
         label = "检索的问题" if answer.language == "zh" else "Searched for"
         parts.append(f'<div class="standalone"><i>{label}: {html.escape(answer.standalone_question)}</i></div>')
+    if answer.notice:
+        parts.append(f'<p class="answer-notice"><em>{html.escape(answer.notice)}</em></p>')
     parts.append(html.escape(answer.answer))
     if answer.register is not None:
         parts.append(render_table(answer))
@@ -96,8 +99,12 @@ def render_answer(answer: Answer) -> str:
                 if c.url
                 else title
             )
+            checked = ""
+            if c.verified is not None:
+                words = ("已核对", "未核对") if answer.language == "zh" else ("verified", "not verified")
+                checked = f" <small>({words[0] if c.verified else words[1]})</small>"
             items.append(
-                f'<div class="citation"><b>[{c.n}]</b> {link} <code>{html.escape(c.source)}</code>'
+                f'<div class="citation"><b>[{c.n}]</b> {link} <code>{html.escape(c.source)}</code>{checked}'
                 f"<blockquote>{html.escape(c.quote)}</blockquote></div>"
             )
         parts.append(f'<div class="citations"><b>{label}</b>{"".join(items)}</div>')

@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-import chromadb
-from chromadb.config import Settings as ChromaSettings
+from chromadb.api import ClientAPI
 from langchain_core.embeddings import Embeddings
 
 from bot.abstain import AbstainModel
 from bot.answer import ExtractiveAnswerer
+from bot.chroma import open_chroma
 from bot.config import Settings
 from bot.core import Answerer, Bot
 from bot.embeddings import MiniLMEmbeddings, UniversalSentenceEncoderEmbeddings
@@ -31,24 +31,25 @@ def load_embedders(english: str, multilingual: str) -> dict[str, Embeddings]:
     return embedders
 
 
-def chroma_client(settings: Settings) -> chromadb.api.ClientAPI:
-    chroma_settings = ChromaSettings(anonymized_telemetry=False)
-    if settings.chroma_host:
-        return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
-    settings.chroma_dir.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+def chroma_client(settings: Settings) -> ClientAPI:
+    """Embedded Chroma in BOT_DATA_DIR, or the server at BOT_CHROMA_HOST (see `bot.chroma`)."""
+    return open_chroma(settings)
 
 
 def build_store(settings: Settings) -> ChunkStore:
     embedders = load_embedders(settings.english_embedder, settings.multilingual_embedder)
-    return ChunkStore(chroma_client(settings), embedders, prefix=settings.collection_prefix)
+    return ChunkStore(
+        chroma_client(settings), embedders, prefix=settings.collection_prefix, refresh_every_s=settings.refresh_s
+    )
 
 
 def build_register_store(settings: Settings) -> RegisterStore:
     """The register's rows, in the same Chroma as the documents, embedded by the multilingual model."""
     embedders = load_embedders(settings.english_embedder, settings.multilingual_embedder)
     embedder = embedders.get("use") or next(iter(embedders.values()))
-    return RegisterStore(chroma_client(settings), embedder, prefix=settings.collection_prefix)
+    return RegisterStore(
+        chroma_client(settings), embedder, prefix=settings.collection_prefix, refresh_every_s=settings.refresh_s
+    )
 
 
 def build_register_answerer(register: RegisterStore) -> RegisterAnswerer:

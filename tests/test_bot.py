@@ -18,6 +18,7 @@ from expectations import (
     states_the_count,
 )
 
+from bot.core import Bot
 from bot.errors import InvalidQuestion
 
 pytestmark = pytest.mark.slow
@@ -124,3 +125,29 @@ def test_a_short_follow_up_uses_the_previous_question(corpus_bot):
 def test_empty_or_overlong_questions_are_refused(corpus_bot, question):
     with pytest.raises(InvalidQuestion):
         corpus_bot.ask(question)
+
+
+def test_abstentions_carry_their_reason(corpus_bot):
+    documents = Bot(corpus_bot.search, corpus_bot.answerer)  # the documents' answer, register aside
+    assert documents.ask(DATE_QUESTION).reason is None
+    assert documents.ask("What is the boiling point of mercury on Mars?").to_dict()["reason"] == "not_covered"
+
+
+def test_which_us_states_is_refused_from_the_documents_saying_what_they_hold(corpus_bot):
+    answer = Bot(corpus_bot.search, corpus_bot.answerer).ask("Which US states have approved Chinese LLMs?")
+    assert answer.abstained and answer.reason == "constraint"
+    assert answer.answer.startswith("The documents don't mention US states")
+    assert answer.citations and "United States" in answer.citations[0].quote
+    _assert_quotes_are_exact(answer)
+
+
+def test_a_year_the_documents_do_not_give_is_refused_with_the_year_they_do(corpus_bot):
+    question = "How many Chinese LLMs did the science ministry's institutes count in May 2021?"
+    answer = Bot(corpus_bot.search, corpus_bot.answerer).ask(question)
+    assert answer.abstained and answer.reason == "constraint"
+    assert "not 2021" in answer.answer and answer.citations
+
+
+def test_which_us_states_is_refused_by_the_whole_bot(corpus_bot):
+    answer = corpus_bot.ask("Which US states have approved Chinese LLMs?")
+    assert answer.abstained and answer.reason == "constraint"

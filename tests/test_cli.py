@@ -14,8 +14,8 @@ pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parent.parent
 
 
-def run_bot(*args: str, data_dir: Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "BOT_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1"}
+def run_bot(*args: str, data_dir: Path, cwd: Path = REPO, **settings: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "BOT_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1", **settings}
     if cwd != REPO:  # the package is importable from anywhere once installed; here, through PYTHONPATH
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
     return subprocess.run(
@@ -65,7 +65,7 @@ def test_ingest_of_a_broken_file_warns_and_exits_non_zero(tmp_path):
     docs.mkdir()
     (docs / "good.md").write_text("# Good\n\nThe January 2024 batch approved 14 models.\n")
     (docs / "bad.pdf").write_bytes(b"%PDF-1.4 garbage")
-    result = run_bot("ingest", "--quiet", str(docs), data_dir=tmp_path / "data")
+    result = run_bot("ingest", "--quiet", str(docs), data_dir=tmp_path / "data", BOT_CORPUS_DIR=str(docs))
     assert result.returncode == 1
     assert "bad.pdf" in result.stderr and "added 1" in result.stdout and "failed 1" in result.stdout
 
@@ -89,3 +89,17 @@ def test_serving_on_a_busy_port_says_so_and_how_to_pick_another(data_dir):
     assert result.returncode == 2
     assert f"Port {port} on 127.0.0.1 is already in use" in result.stderr and "--port" in result.stderr
     assert "Serving on" not in result.stdout and "Traceback" not in result.stderr
+
+
+def test_eval_with_the_llm_answerer_and_no_endpoint_says_how_to_set_one(tmp_path):
+    env_free = {k: v for k, v in os.environ.items() if not k.startswith("BOT_LLM")}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "eval", "tests/golden/questions.jsonl", "--answerer", "llm"],
+        cwd=REPO,
+        env={**env_free, "BOT_DATA_DIR": str(tmp_path), "HF_HUB_OFFLINE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 2
+    assert "BOT_LLM_BASE_URL" in result.stderr

@@ -59,10 +59,13 @@ def test_the_gate_abstains_without_asking_the_llm(llm_bot):
     assert answer.abstained and "million" not in answer.answer
 
 
-def test_llm_answers_stream_token_by_token(llm_bot):
-    pieces = list(llm_bot(f"They took effect on {DATE} [1].").stream(DATE_QUESTION))
-    assert len(pieces) > 3 and isinstance(pieces[-1], Answer)
-    assert DATE in "".join(p for p in pieces if isinstance(p, str))
+def test_llm_answers_stream_sentence_by_sentence_once_each_is_checked(llm_bot):
+    reply = f"The Algorithm Recommendation Provisions took effect on {DATE} [1]. They contain 35 articles [1]."
+    pieces = list(llm_bot(reply).stream(DATE_QUESTION))
+    assert isinstance(pieces[-1], Answer)
+    text = [p for p in pieces if isinstance(p, str)]
+    assert len(text) == 2 and DATE in text[0] and DATE in text[1]
+    assert "".join(text) == pieces[-1].answer
 
 
 def test_setting_an_llm_endpoint_selects_the_llm_answerer(corpus_store, tmp_path):

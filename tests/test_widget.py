@@ -317,6 +317,41 @@ def test_widget_on_site_not_allowed_shows_the_refusal_and_errors_in_chinese(app_
 
 @pytest.mark.slow
 @pytest.mark.browser
+def test_an_answers_notice_and_verified_citations_are_shown_as_text(app_url: str, hosts, new_page) -> None:
+    allowed, _ = hosts
+    page = new_page(allowed.origin + "/")
+    page.get_by_role("button", name="Open chat: Approvals").click()
+    notice = 'The language model could not be used (<b onclick="x()">HTTP 500</b>); quoted from the documents.'
+    reply = {
+        "answer": "Filed on 1 May 2024. [1]",
+        "abstained": False,
+        "language": "en",
+        "citations": [
+            {
+                "n": 1,
+                "title": "Filings",
+                "source": "corpus/x.md",
+                "url": None,
+                "quote": "q",
+                "start": 0,
+                "end": 1,
+                "verified": True,
+            }
+        ],
+        "confidence": 0.9,
+        "notice": notice,
+    }
+    body = f"event: citations\ndata: {json.dumps(reply)}\n\nevent: end\ndata: {{}}\n\n"
+    page.route(f"{app_url}/api/ask/stream", lambda route: route.fulfill(content_type="text/event-stream", body=body))
+    ask(page, "When was it filed?")
+    expect(last_answer(page).locator(".notice")).to_have_text(notice)
+    expect(last_answer(page).locator(".cite")).to_contain_text("(verified)")
+    root = "document.querySelector('#approvals-qa-widget').shadowRoot"
+    assert page.evaluate(f"{root}.querySelectorAll('.notice b').length") == 0
+
+
+@pytest.mark.slow
+@pytest.mark.browser
 def test_markup_in_question_and_documents_stays_inert_text(xss_app_url: str, hosts, new_page) -> None:
     allowed, _ = hosts
     page = new_page(allowed.origin + "/xss")

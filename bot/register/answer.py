@@ -96,7 +96,9 @@ class RegisterAnswerer:
         query, follow_up = self.understand(question, history)
         if query is None or _selects_nothing_in_particular(query):
             return None
-        answer = self.answer_query(replace(query, language=language), language)
+        # The parser reads the language with the names blanked out: "What was 上海识装… renamed to?" is English.
+        language = query.language or language
+        answer = self.answer_query(query, language)
         if follow_up:
             standalone = question_of(query, self.store.as_of(query.series), language)
             answer = replace(answer, standalone_question=standalone)
@@ -145,7 +147,7 @@ class RegisterAnswerer:
                 which = "The latest" if query.intent == "latest" else "The first"
                 description = f"{which}, dated {day}: {description[0].lower()}{description[1:]}"
         head = f"{description}：{count}。" if language == "zh" else f"{description}: {count}."
-        if len(rows) <= SAY_NAMES_UP_TO and query.intent != "count":
+        if len(rows) <= SAY_NAMES_UP_TO:
             head += _names_of(rows, language, self._english)
         if query.group_by == "series" and len({row.series for row in rows}) > 1:
             head += " " + _by_series(rows, language)
@@ -221,7 +223,13 @@ class RegisterAnswerer:
         provinces = Counter(row.province for row in batch)
         others = sorted(d for d in by_date if d != date)
         period = describe(replace(query, batch=False, entities=()), None, language)
-        if language == "zh":
+        if query.intent == "list":
+            # "Which were they?": the batch itself, named; the month's other dates are said once already.
+            if language == "zh":
+                text = f"{say_date(date, 'zh')}同一天获批的这一批共{size}项，见下表。"
+            else:
+                text = f"The {size} services approved together on {say_date(date, 'en')}, the batch, are in the table."
+        elif language == "zh":
             where = "、".join(provinces)
             text = f"{say_date(date, 'zh')}同一天获批的一批共{size}项（{where}）。"
             if others:
@@ -234,6 +242,8 @@ class RegisterAnswerer:
             if others:
                 rest = ", ".join(f"{by_date[d]} on {say_date(d, 'en')} ({_places(rows, d, 'en')})" for d in others)
                 text += f" Counting by date, {period[0].lower()}{period[1:]} come to {len(rows)} in all: also {rest}."
+        if len(batch) <= SAY_NAMES_UP_TO:
+            text += _names_of(batch, language, self._english)
         batch_query = replace(query, date_from=date, date_to=date)
         return self._answer(text, batch_query, batch, as_of, language)
 

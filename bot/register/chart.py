@@ -5,6 +5,7 @@ so it never disagrees with the answer. Grouping is `bot.register.answer`; this o
 from __future__ import annotations
 
 import io
+import warnings
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -34,7 +35,10 @@ def draw_chart(groups: Sequence[dict[str, Any]], group_by: str, title: str, lang
 
     font = _cjk_font()
     style = {"font.family": [font, "DejaVu Sans"]} if font else {}
-    with plt.rc_context(style):
+    with plt.rc_context(style), warnings.catch_warnings():
+        # A title carries the filters as typed: a character no font has (a rare ideograph, a control
+        # character) is drawn as a box, which is no reason to warn on every request.
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
         figure, axes = plt.subplots(figsize=(8, 4.2), dpi=100)
         try:
             if group_by == "province":

@@ -114,8 +114,8 @@ def _about_filing(low: str, masked: str) -> bool:
     number, date, province), a count or list, or little besides the name itself ("DeepSeek?")."""
     if w.FILING_WORDS.search(low) or w.REGISTER_WORDS.search(low) or _counts_or_lists(low):
         return True
-    if w.RENAMED.search(low) or w.CANCELLED.search(low) or w.USES.search(low):
-        return True  # a rename or a cancellation is a remark on a filing; what an app uses, its filed algorithms
+    if any(p.search(low) for p in (w.RENAMED, w.RENAMED_OLD, w.RENAMED_NEW, w.CANCELLED, w.KIND_BOTH, w.USES)):
+        return True  # what the lists' remarks record about it (a rename, a cancellation); what an app uses
     rest = re.sub(r"[\s?？!！。.,，、]+", " ", masked).strip()
     return len(rest.split()) <= 2 and len(re.findall(r"[\u4e00-\u9fff]", rest)) <= 4
 

@@ -4,7 +4,9 @@ number of stateless replicas can share one Chroma server:
 - filters (`find`) are Chroma `where` queries, answered with ids only (fast), and turned into rows from
   a per-replica cache of all rows;
 - the cache and the BM25 index over the rows' tokens are rebuilt when the store's generation (bumped by
-  every write, from any replica) changes, checked every few seconds, as `bot.store.ChunkStore` does.
+  every write, from any replica) changes, checked every few seconds, as `bot.store.ChunkStore` does;
+- a table counts as indexed once all its rows are written (its marker goes last), and only the rows of
+  such tables are read.
 
 No question parsing and no answer wording here: see `bot.register.parse` and `bot.register.answer`.
 """
@@ -23,6 +25,7 @@ from typing import Any
 from chromadb.api import ClientAPI
 from langchain_core.embeddings import Embeddings
 
+from bot.chroma import reports_unavailable
 from bot.embeddings import encode_documents
 from bot.keyword import KeywordIndex
 from bot.register.filing_text import filing_year
@@ -192,11 +195,9 @@ class RegisterStore:
         refresh_every_s: float = 2.0,
     ) -> None:
         self.embedder = embedder
-        self._rows_collection = client.get_or_create_collection(
-            f"{prefix}-register", embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
-        )
-        self._meta = client.get_or_create_collection(f"{prefix}-register-meta", embedding_function=None)
-        self._write_batch = client.get_max_batch_size()
+        self._client = client
+        self._prefix = prefix
+        self.open_collections()
         self._lock = Lock()
         self._refresh_every_s = refresh_every_s
         self._checked_at = 0.0
@@ -205,8 +206,18 @@ class RegisterStore:
         self._keywords = KeywordIndex([], [])
         self._listeners: list[Callable[[], None]] = []
 
+    @reports_unavailable
+    def open_collections(self) -> None:
+        """Open (or create) the register's collections by name."""
+        self._rows_collection = self._client.get_or_create_collection(
+            f"{self._prefix}-register", embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+        )
+        self._meta = self._client.get_or_create_collection(f"{self._prefix}-register-meta", embedding_function=None)
+        self._write_batch = self._client.get_max_batch_size()
+
     # -- writing ---------------------------------------------------------------------------
 
+    @reports_unavailable
     def indexed_sources(self) -> dict[str, str]:
         """source → content hash of every table whose rows were all written."""
         got = self._meta.get(where={"kind": "source"}, include=["metadatas", "documents"])
@@ -214,6 +225,13 @@ class RegisterStore:
             str(m["source"]): str(doc) for m, doc in zip(got["metadatas"] or [], got["documents"] or [], strict=True)
         }
 
+    @reports_unavailable
+    def stored_sources(self) -> set[str]:
+        """Every table the register holds anything of: indexed ones and the remains of a write cut short."""
+        metadatas = self._rows_collection.get(include=["metadatas"])["metadatas"] or []
+        return set(self.indexed_sources()) | {str(m["source"]) for m in metadatas}
+
+    @reports_unavailable
     def replace_source(self, source: str, rows: Sequence[RegisterRow], content_hash: str) -> None:
         """Put a table's rows in place of whatever the register held for it. The table counts as indexed
         only once every row is written: a write cut short is redone by the next ingest."""
@@ -244,6 +262,7 @@ class RegisterStore:
         )
         self._bump_generation()
 
+    @reports_unavailable
     def remove_source(self, source: str) -> None:
         self._meta.delete(ids=[_source_id(source)])
         self._rows_collection.delete(where={"source": source})
@@ -263,20 +282,25 @@ class RegisterStore:
         self.refresh()
         return self._generation
 
+    @reports_unavailable
     def refresh(self, force: bool = False) -> None:
         """Reload the rows when any process changed the register (checked every few seconds)."""
         now = time.monotonic()
         if not force and now - self._checked_at < self._refresh_every_s:
             return
         with self._lock:
-            self._checked_at = now
             found = self._meta.get(ids=[_GENERATION_ID], include=["documents"])["documents"]
             generation = found[0] if found else None
+            # Checked once the store answered: while it is away, every call asks it again (and fails clearly).
+            self._checked_at = now
             if generation == self._generation and not force:
                 return
+            complete = self.indexed_sources()
             got = self._rows_collection.get(include=["metadatas"])
             rows, tokens = {}, []
             for row_id, meta in zip(got["ids"], got["metadatas"] or [], strict=True):
+                if complete.get(str(meta["source"])) != meta["doc_hash"]:
+                    continue  # a table whose write was cut short: read once the next ingest completes it
                 rows[row_id] = row_from_metadata(dict(meta))
                 tokens.append(str(meta.get("tokens", "")).split())
             self._rows = rows
@@ -293,6 +317,7 @@ class RegisterStore:
         self.refresh()
         return len(self._rows)
 
+    @reports_unavailable
     def find(self, query: RegisterQuery) -> list[RegisterRow]:
         """Every row the query's filters match, oldest first. Several names must all match (a company and
         its service); where that leaves nothing, any of them does."""
@@ -312,6 +337,7 @@ class RegisterStore:
             return list(self._rows)
         return list(self._rows_collection.get(where=where, include=[])["ids"])  # type: ignore[arg-type]
 
+    @reports_unavailable
     def search(self, text: str, k: int = 10, query: RegisterQuery | None = None) -> list[tuple[RegisterRow, float]]:
         """Rows by meaning and keywords (for a question that names no service): the USE similarity plus
         the BM25 score divided by the best, within the query's filters when given."""

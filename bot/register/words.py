@@ -122,6 +122,12 @@ def describe(query: RegisterQuery, as_of: str | None, language: Language) -> str
 def question_of(query: RegisterQuery, as_of: str | None, language: Language) -> str:
     """A register query as a question that stands alone (a follow-up made explicit)."""
     description = describe(query, None, language)
+    if query.batch and query.date_from:
+        month = say_date(query.date_from // 100 * 100, language)
+        if language == "zh":
+            return f"{month}那一批获批的有哪些？" if query.intent != "count" else f"{month}那一批获批了多少项？"
+        which = "How many services were" if query.intent == "count" else "Which services were"
+        return f"{which} approved in the {month} batch?"
     if language == "zh":
         return {
             "count": f"{description}有多少项？",

@@ -108,6 +108,7 @@ button:disabled{opacity:.5;cursor:default}
 :focus-visible{outline:2px solid #145;outline-offset:2px}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .intro{color:#555}
+.notice{font-size:12px;color:#6a4a00;background:#fff7e0;border-radius:6px;padding:3px 7px;margin:2px 0 4px}
 table{border-collapse:collapse;font-size:12px;margin:6px 0;display:block;overflow-x:auto}
 td,th{border:1px solid #ddd;padding:2px 5px;text-align:left;vertical-align:top}
 .chart{max-width:100%;margin:6px 0}
@@ -182,7 +183,10 @@ td,th{border:1px solid #ddd;padding:2px 5px;text-align:left;vertical-align:top}
     return h("div.cites", {}, h("b", {}, label), ...(a.citations || []).map((c) => {
       const safe = typeof c.url === "string" && /^https?:\/\//i.test(c.url);
       const name = safe ? h("a", { href: c.url, target: "_blank", rel: "noopener noreferrer" }, c.title) : c.title;
-      return h("div.cite", {}, h("b", {}, `[${c.n}] `), name, " ", h("code", {}, c.source), h("blockquote", {}, c.quote));
+      const checked = c.verified == null ? null
+        : h("small", {}, ` (${c.verified ? (cn ? "已核对" : "verified") : cn ? "未核对" : "not verified"})`);
+      return h("div.cite", {}, h("b", {}, `[${c.n}] `), name, " ", h("code", {}, c.source), checked,
+        h("blockquote", {}, c.quote));
     }));
   }
 
@@ -241,11 +245,14 @@ td,th{border:1px solid #ddd;padding:2px 5px;text-align:left;vertical-align:top}
 
   function bubble(m, i) {
     const cls = m.role === "user" ? "msg.user" : m.error ? "msg.err" : "msg.bot";
-    const el = h("div." + cls, {}, h("div.who", {}, m.role === "user" ? L.you : L.bot), h("div.txt", {}, m.content));
+    const el = h("div." + cls, {}, h("div.who", {}, m.role === "user" ? L.you : L.bot));
     if (m.answer && m.answer.standalone_question) {
-      el.insertBefore(h("div.asked", {}, (m.answer.language === "zh" ? "检索的问题：" : "Searched for: ") +
-        m.answer.standalone_question), el.lastChild);
+      el.append(h("div.asked", {}, (m.answer.language === "zh" ? "检索的问题：" : "Searched for: ") +
+        m.answer.standalone_question));
     }
+    // A notice (e.g. the LLM failed and the answer is quoted from the documents) comes before the answer, as text.
+    if (m.answer && typeof m.answer.notice === "string") el.append(h("div.notice", { role: "note" }, m.answer.notice));
+    el.append(h("div.txt", {}, m.content));
     if (m.answer && m.answer.register) el.append(tableOf(m.answer));
     if (m.answer) el.append(sourcesOf(m.answer), feedbackRow(m, i));
     return el;
