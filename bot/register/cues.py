@@ -215,7 +215,7 @@ NOT_REGISTER_SUBJECT = _re(
     r"|(?:规定|办法|条例|措施|标准|法)[》」”]?(?:共|一共|总共)?有?(?:多少|几)[条章款]"
     r"|预算|收入|营收|估值|融资|份额|价格|薪|利润|投资|员工|用户数"
     # Who said it: a question about a report, not about the lists ("according to Reuters", 据CNNIC统计).
-    r"|\baccording\s+to\s+(?!the\s+cac\b|the\s+(?:register|lists?)\b)|\breported\b|\bpublications?\b|\bnewspapers?\b"
+    r"|\baccording\s+to\s+(?![^,.?]{0,40}\b(?:cac|register|registry|lists?)\b)|\breported\b|\bpublications?\b|\bnewspapers?\b"
     r"|据(?!国家网信办|网信办)[^，,。？?]{0,12}(?:统计|报道|称|说|显示)|据报道|报道称|媒体"
     # How long, how much it costs, what kind, where to apply, who else: not in any row.
     r"|\bhow\s+(?:long|much|soon|often)\b|\bcosts?\b|\bfees?\b|\bwhat\s+kinds?\s+of\b|\bwhat\s+types?\s+of\b"
