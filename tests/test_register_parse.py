@@ -688,3 +688,12 @@ def test_a_follow_up_asking_the_old_name_keeps_the_company_and_says_which_name(g
     follow = parse(group_catalog, "那它以前叫什么？", first)
     assert (follow.asks, follow.renamed_wants) == ("renamed", "old")
     assert "后来科技有限公司" in named(follow, "company")
+
+
+@pytest.mark.parametrize("question", ["生成式人工智能备案数量的变化趋势", "Plot the trend of algorithm filings"])
+def test_the_trend_of_the_filings_is_a_chart(catalog, question):
+    assert parse(catalog, question).intent == "chart"
+
+
+def test_a_trend_of_something_else_goes_to_the_documents(catalog):
+    assert parse_register_question("生成式人工智能行业的发展趋势如何？", catalog) is None
