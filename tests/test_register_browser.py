@@ -56,7 +56,7 @@ def ask_in_chat(page: Page, question: str) -> None:
 
 
 def test_the_chat_shows_a_table_answer_with_every_row_cited(live_url: str, open_page, screenshot_dir: Path) -> None:
-    page = open_page(live_url + "/", height=1400)
+    page = open_page(live_url + "/", height=1000)
     ask_in_chat(page, TABLE_QUESTION)
     answer = page.locator("#chat [data-testid='bot']").last
     table = answer.locator("table.register-table")
@@ -65,7 +65,8 @@ def test_the_chat_shows_a_table_answer_with_every_row_cited(live_url: str, open_
     expect(table).to_contain_text("Beijing-XiaoAiTongXueAIZhuShou-20240102")
     expect(answer.locator(".citations .citation")).to_have_count(14)
     expect(answer.locator("a.register-download")).to_contain_text("Download all 14 rows")
-    page.screenshot(path=str(screenshot_dir / "register.png"), full_page=True)
+    answer.evaluate("e => e.scrollIntoView({block: 'start'})")  # the answer's text and table, not its sources
+    page.locator("#chat").screenshot(path=str(screenshot_dir / "register.png"))
 
 
 def test_the_chat_shows_a_chart_drawn_from_the_counted_rows(live_url: str, open_page, screenshot_dir: Path) -> None:
@@ -76,7 +77,8 @@ def test_the_chat_shows_a_chart_drawn_from_the_counted_rows(live_url: str, open_
     expect(chart).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
     page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=chart.element_handle())
     expect(answer).to_contain_text("7,059")
-    page.screenshot(path=str(screenshot_dir / "chart.png"), full_page=True)
+    answer.evaluate("e => e.scrollIntoView({block: 'start'})")  # the answer's text and chart, not its sources
+    page.locator("#chat").screenshot(path=str(screenshot_dir / "chart.png"))
 
 
 def test_the_widget_shows_the_table_and_the_chart(live_url: str, open_page) -> None:
