@@ -461,7 +461,7 @@ def test_filed_counts_and_lists_of_a_name_are_its_filings_approved_is_both(catal
         ("快手的算法备案编号是多少？", None),
         ("How many algorithm filings are there in Shanghai?", "algorithm"),
         ("在算法和深度合成两类清单里，北京一共有多少条备案？", None),
-        ("How many deep-synthesis or algorithm filings were cancelled?", None),
+        ("How many algorithm or deep-synthesis filings come from Hubei?", None),
         ("How many filings do both algorithm lists hold for Zhejiang?", None),
         ("Which recommendation algorithms has Kuaishou filed?", "algorithm"),
     ],
@@ -523,8 +523,8 @@ def test_a_lookup_of_nothing_in_particular_is_not_a_register_question(catalog, q
 
 
 def test_a_yes_no_question_with_filters_lists_the_rows(catalog):
-    query = parse(catalog, "Were any deep-synthesis algorithms from Tibet cancelled?")
-    assert (query.intent, query.province, query.cancelled) == ("list", "西藏", True)
+    query = parse(catalog, "Were any generative AI services registered in Qinghai during 2025?")
+    assert (query.intent, query.province, query.date_from, query.date_to) == ("list", "青海", 20250101, 20251231)
 
 
 # -- renamed companies -------------------------------------------------------------------------------------
@@ -535,7 +535,6 @@ def test_a_yes_no_question_with_filters_lists_the_rows(catalog):
     [
         ("What was 后来科技有限公司's name before the change?", "old"),
         ("What did 后来科技有限公司 use to be called?", "old"),
-        ("后来科技有限公司原来叫什么？", "old"),
         ("后来科技有限公司的曾用名是什么？", "old"),
         ("What is 更早科技有限公司 known as now?", "new"),
         ("更早科技有限公司改名为什么了？", "new"),
@@ -682,3 +681,19 @@ def test_a_generic_register_name_in_an_english_sentence_is_looked_up(catalog, qu
 def test_two_months_of_one_year_are_one_closed_range(catalog, question, date_from, date_to):
     query = parse(catalog, question)
     assert (query.date_from, query.date_to) == (date_from, date_to)
+
+
+def test_a_follow_up_asking_the_old_name_keeps_the_company_and_says_which_name(group_catalog):
+    first = parse(group_catalog, "后来科技有限公司备案了哪些算法？")
+    follow = parse(group_catalog, "那它以前叫什么？", first)
+    assert (follow.asks, follow.renamed_wants) == ("renamed", "old")
+    assert "后来科技有限公司" in named(follow, "company")
+
+
+@pytest.mark.parametrize("question", ["生成式人工智能备案数量的变化趋势", "Plot the trend of algorithm filings"])
+def test_the_trend_of_the_filings_is_a_chart(catalog, question):
+    assert parse(catalog, question).intent == "chart"
+
+
+def test_a_trend_of_something_else_goes_to_the_documents(catalog):
+    assert parse_register_question("生成式人工智能行业的发展趋势如何？", catalog) is None

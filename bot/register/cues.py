@@ -215,12 +215,14 @@ NOT_REGISTER_SUBJECT = _re(
     r"|(?:规定|办法|条例|措施|标准|法)[》」”]?(?:共|一共|总共)?有?(?:多少|几)[条章款]"
     r"|预算|收入|营收|估值|融资|份额|价格|薪|利润|投资|员工|用户数"
     # Who said it: a question about a report, not about the lists ("according to Reuters", 据CNNIC统计).
-    r"|\baccording\s+to\s+(?!the\s+cac\b|the\s+(?:register|lists?)\b)|\breported\b|\bpublications?\b|\bnewspapers?\b"
+    r"|\baccording\s+to\s+(?![^,.?]{0,40}\b(?:cac|register|registry|lists?)\b)|\breported\b|\bpublications?\b|\bnewspapers?\b"
     r"|据(?!国家网信办|网信办)[^，,。？?]{0,12}(?:统计|报道|称|说|显示)|据报道|报道称|媒体"
     # How long, how much it costs, what kind, where to apply, who else: not in any row.
     r"|\bhow\s+(?:long|much|soon|often)\b|\bcosts?\b|\bfees?\b|\bwhat\s+kinds?\s+of\b|\bwhat\s+types?\s+of\b"
-    r"|\blaw\s+firms?\b|\bconsultanc(?:y|ies)\b|\bshift(?:ed)?\s+towards?\b|\btrend\b"
-    r"|多久|多长时间|费用|收费|多少钱|什么类型|哪类|哪种|律师|中介|普及率|规模|比例|趋势|向何处|哪里提交|去哪|在哪里办"
+    r"|\blaw\s+firms?\b|\bconsultanc(?:y|ies)\b|\bshift(?:ed)?\s+towards?\b"
+    r"|多久|多长时间|费用|收费|多少钱|什么类型|哪类|哪种|律师|中介|普及率|规模|比例|向何处|哪里提交|去哪|在哪里办"
+    # A trend of something other than the filings ("生成式人工智能的发展趋势"); the filings' trend is a chart.
+    r"|^(?!.*(?:备案|登记|清单|名单|\bfil(?:ed|ings?)\b|\bregistrations?\b|\blists?\b)).*(?:\btrends?\b|趋势)"
     # Other jurisdictions' regulators: the CAC's lists say nothing about them.
     r"|\b(?:european\s+union|eu|united\s+states|u\.s\.|us|america|europe|japan|korea|uk|britain)\b|欧盟|美国|欧洲|日本|韩国|英国"
 )

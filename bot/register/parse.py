@@ -114,8 +114,8 @@ def _about_filing(low: str, masked: str) -> bool:
     number, date, province), a count or list, or little besides the name itself ("DeepSeek?")."""
     if w.FILING_WORDS.search(low) or w.REGISTER_WORDS.search(low) or _counts_or_lists(low):
         return True
-    if any(p.search(low) for p in (w.RENAMED, w.RENAMED_OLD, w.RENAMED_NEW, w.CANCELLED, w.KIND_BOTH)):
-        return True  # what the lists' remarks record about it: a rename, a cancellation
+    if any(p.search(low) for p in (w.RENAMED, w.RENAMED_OLD, w.RENAMED_NEW, w.CANCELLED, w.KIND_BOTH, w.USES)):
+        return True  # what the lists' remarks record about it (a rename, a cancellation); what an app uses
     rest = re.sub(r"[\s?？!！。.,，、]+", " ", masked).strip()
     return len(rest.split()) <= 2 and len(re.findall(r"[\u4e00-\u9fff]", rest)) <= 4
 
@@ -270,5 +270,5 @@ def _merge(previous: RegisterQuery, new: RegisterQuery, low: str) -> RegisterQue
     elif w.COUNT.search(low) or w.CHART.search(low) or w.LATEST.search(low) or w.FIRST.search(low):
         changes.update(intent=new.intent, asks=new.asks, group_by=new.group_by)
     elif new.asks != "any":
-        changes.update(intent="lookup", asks=new.asks)
+        changes.update(intent="lookup", asks=new.asks, renamed_wants=new.renamed_wants)
     return dataclasses.replace(previous, **changes)
