@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from dataclasses import replace
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -79,7 +80,9 @@ def register_filters(
     province: Annotated[
         str | None, Query(max_length=40, description="Chinese or English name.", json_schema_extra=PROVINCE_NAMES)
     ] = None,
-    company: Annotated[list[str] | None, Query(description="Exact company names (earlier names too).")] = None,
+    company: Annotated[
+        list[str] | None, Query(description="Exact company names (earlier names too); names of any kind match as 'or'.")
+    ] = None,
     name: Annotated[list[str] | None, Query(description="Exact service or algorithm names.")] = None,
     product: Annotated[list[str] | None, Query(description="Product names.")] = None,
     number: Annotated[list[str] | None, Query(description="Filing or registration numbers.")] = None,
@@ -95,11 +98,13 @@ def register_filters(
     place = province_named(province) if province is not None else None
     if province is not None and place is None:
         raise HTTPException(422, f"Unknown province {province!r}: use a Chinese or English province name.")
-    entities = tuple(
+    # Rows matching any of the names given, as a chat answer's download link asks for an alias's rows.
+    parts = [
         EntityMatch(text=values[0], field=field, values=tuple(values))  # type: ignore[arg-type]
         for field, values in (("company", company), ("name", name), ("product", product), ("number", number))
         if values
-    )
+    ]
+    entities = (replace(parts[0], also=tuple(parts[1:])),) if parts else ()
     return RegisterQuery(
         intent="list",
         entities=entities,

@@ -333,8 +333,8 @@ def filter_params(query: RegisterQuery) -> dict[str, Any]:
     if query.cancelled is not None:
         params["cancelled"] = str(query.cancelled).lower()
     for entity in query.entities:
-        params.setdefault(entity.field, [])
-        params[entity.field] = [*params[entity.field], *entity.values]
+        for part in (entity, *entity.also):
+            params[part.field] = [*params.get(part.field, []), *part.values]
     return params
 
 

@@ -29,7 +29,7 @@ from bot.chroma import reports_unavailable
 from bot.embeddings import encode_documents
 from bot.keyword import KeywordIndex
 from bot.register.filing_text import filing_year
-from bot.register.query import RegisterQuery
+from bot.register.query import EntityMatch, RegisterQuery
 from bot.register.records import Product, RegisterList, RegisterRow, normalize_number
 from bot.text import keyword_tokens
 
@@ -168,20 +168,24 @@ def _is_month_end(date: int) -> bool:
 
 def entity_clauses(query: RegisterQuery) -> list[dict[str, Any]]:
     """One `where` clause per linked name: a service or algorithm, a company (its earlier names too), a
-    product or a number."""
+    product or a number; a name that also stands for other rows (an alias's `also`) matches those too."""
     clauses = []
     for entity in query.entities:
-        values = list(entity.values)
-        if entity.field == "company":
-            clauses.append({"$or": [{"company": {"$in": values}}, {"renamed_from": {"$in": values}}]})
-        elif entity.field == "product":
-            options = [{"product_names": {"$contains": value}} for value in values]
-            clauses.append(options[0] if len(options) == 1 else {"$or": options})
-        elif entity.field == "number":
-            clauses.append({"number_key": {"$in": [normalize_number(v) for v in values]}})
-        else:
-            clauses.append({"name": {"$in": values}})
+        options = [_entity_clause(entity), *(_entity_clause(other) for other in entity.also)]
+        clauses.append(options[0] if len(options) == 1 else {"$or": options})
     return clauses
+
+
+def _entity_clause(entity: EntityMatch) -> dict[str, Any]:
+    values = list(entity.values)
+    if entity.field == "company":
+        return {"$or": [{"company": {"$in": values}}, {"renamed_from": {"$in": values}}]}
+    if entity.field == "product":
+        options = [{"product_names": {"$contains": value}} for value in values]
+        return options[0] if len(options) == 1 else {"$or": options}
+    if entity.field == "number":
+        return {"number_key": {"$in": [normalize_number(v) for v in values]}}
+    return {"name": {"$in": values}}
 
 
 class RegisterStore:
