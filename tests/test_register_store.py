@@ -3,15 +3,13 @@ answers' counts, lists, lookups and not-in-register wording, and a change seen b
 
 from __future__ import annotations
 
-import hashlib
-import itertools
 import shutil
 from pathlib import Path
 
 import chromadb
 import pytest
 from chromadb.config import Settings as ChromaSettings
-from langchain_core.embeddings import Embeddings
+from fakes import HashedEmbeddings
 
 from bot.register.answer import RegisterAnswerer
 from bot.register.ingest import ingest_tables
@@ -20,23 +18,6 @@ from bot.register.store import RegisterStore
 
 REGISTER = Path(__file__).resolve().parent.parent / "corpus" / "register" / "cac-genai" / "genai_filing.json"
 SOURCE = "corpus/register/cac-genai/genai_filing.json"
-
-
-class HashedEmbeddings(Embeddings):
-    """A deterministic fake: each character bigram adds to one of 64 dimensions (no model to load)."""
-
-    def _vector(self, text: str) -> list[float]:
-        vector = [0.0] * 64
-        for a, b in itertools.pairwise(text):
-            vector[hashlib.md5((a + b).encode()).digest()[0] % 64] += 1.0
-        norm = sum(v * v for v in vector) ** 0.5 or 1.0
-        return [v / norm for v in vector]
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return [self._vector(t) for t in texts]
-
-    def embed_query(self, text: str) -> list[float]:
-        return self._vector(text)
 
 
 def open_store(path: Path) -> RegisterStore:
