@@ -16,6 +16,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -62,7 +63,8 @@ def main() -> None:
         command = [str(Path(sys.executable).parent / "st"), "--no-color", "--config-file", str(CONFIG), "run"]
         command += [f"{url}/openapi.json", "--max-examples", str(args.max_examples), "--seed", str(args.seed)]
         command += ["--workers", "2", "--request-timeout", "60"]
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        with tempfile.TemporaryDirectory() as workdir:  # schemathesis keeps a cache where it runs
+            result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=workdir)
         seconds = time.monotonic() - started
     finally:
         server.terminate()

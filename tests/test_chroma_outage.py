@@ -57,7 +57,7 @@ def served(tmp_path_factory: pytest.TempPathFactory, live_server):
         store, register = build_store(settings), build_register_store(settings)
         assert ingest([corpus], store, progress=False, register=register, corpus=corpus).ok
         with live_server(create_app(build_bot(settings, store, register), settings)) as url:
-            yield server, url
+            yield server, url, settings
 
 
 def call(url: str, name: str) -> tuple[httpx.Response, float]:
@@ -101,7 +101,7 @@ def every_request_is_answered(url: str) -> None:
 
 
 def test_a_stopped_chroma_server_gives_503_and_the_service_comes_back_by_itself(served):
-    server, url = served
+    server, url, _ = served
     every_request_is_answered(url)
     server.stop()
     time.sleep(REFRESH_S)  # a replica may answer from its own copy for one refresh interval
@@ -116,7 +116,7 @@ def test_a_stopped_chroma_server_gives_503_and_the_service_comes_back_by_itself(
 
 
 def test_a_hung_chroma_server_gives_503_within_the_timeout_and_the_service_comes_back(served):
-    server, url = served
+    server, url, _ = served
     every_request_is_answered(url)
     server.freeze()
     try:
@@ -130,3 +130,21 @@ def test_a_hung_chroma_server_gives_503_within_the_timeout_and_the_service_comes
         f"\nfrozen: 503 from all {len(REQUESTS)} requests, the slowest in {longest:.2f} s "
         f"(timeout {TIMEOUT_S} s); the bot answered again {back:.2f} s after the server thawed"
     )
+
+
+def test_a_server_back_without_its_data_gives_not_indexed_until_an_ingest(served, tmp_path):
+    """Collections are addressed by id: on a server restarted on an empty folder the stores open theirs again
+    by name, the bot says nothing is indexed (503, not 500), and answers once something is ingested."""
+    server, url, settings = served
+    server.stop()
+    server.path = tmp_path / "empty-chroma"
+    server.start()
+    time.sleep(REFRESH_S)
+    response, _ = call(url, "ask")
+    assert response.status_code == 503 and "No documents are indexed" in message_of(response), response.text
+    store, register = build_store(settings), build_register_store(settings)
+    corpus = settings.corpus_dir
+    assert ingest([corpus], store, progress=False, register=register, corpus=corpus).ok
+    back = seconds_until_answered(url)
+    every_request_is_answered(url)
+    print(f"\nserver back on an empty folder: 503 'not indexed'; answered {back:.2f} s after a new ingest")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import chromadb
@@ -17,10 +18,13 @@ from chromadb.config import Settings as ChromaSettings
 from fakes import HashedEmbeddings
 from small_corpus import copy_documents
 
+from bot.chunking import chunk_document
+from bot.documents import read_document
 from bot.errors import OutsideCorpus
 from bot.ingest import ingest
 from bot.register.store import RegisterStore
 from bot.store import ChunkStore
+from bot.text import MAX_SENTENCE_CHARS
 
 REPO = Path(__file__).resolve().parent.parent
 SECRET = "The launch code of the outside world is 0000."
@@ -92,3 +96,17 @@ def test_the_command_line_refuses_a_path_outside_the_corpus_at_once(layout, tmp_
     assert result.returncode == 2 and "is outside the corpus folder" in result.stderr
     assert "BOT_CORPUS_DIR" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "data").exists(), "refused before opening the index"
+
+
+@pytest.mark.parametrize("line", ["approval model service " * 43_479, "A sentence here." * 62_500, "中文" * 500_000])
+def test_a_document_of_one_1_mb_line_is_cut_into_bounded_chunks_quickly(tmp_path, line):
+    """Without sentence ends the line would be one 1 MB "sentence", chunk and quote."""
+    path = tmp_path / "one-line.md"
+    path.write_text(f"# One line\n\n{line}\n", encoding="utf-8")
+    started = time.monotonic()
+    document = read_document(path, "one-line.md")
+    chunks = chunk_document(document, 600)
+    assert time.monotonic() - started < 10
+    assert len(line) >= 999_990 and len(chunks) > 900
+    assert max(len(chunk.text) for chunk in chunks) <= MAX_SENTENCE_CHARS
+    assert all(document.text[chunk.start : chunk.end] == chunk.text for chunk in chunks)
