@@ -191,6 +191,8 @@ def summarize(outcomes: list[Outcome], elapsed: float) -> dict[str, Any]:
         "latency_by_kind": by_group,
         "endpoints": dict(Counter(o.endpoint for o in ok)),
         "answered_by_replica": dict(sorted(Counter(o.upstream or "?" for o in ok).items())),
+        # nginx passed the request on after the first replica failed it (X-Upstream lists both)
+        "retried_by_proxy": sum(1 for o in outcomes if o.upstream and "," in o.upstream),
         "abstained": sum(1 for o in ok if o.abstained),
         "register_answers": sum(1 for o in ok if o.register),
         "refused_429": len(refused),
@@ -226,6 +228,13 @@ def verdict(summary: dict[str, Any], mode: str, limit: int | None) -> list[str]:
         if limit is not None and summary["answered"] != limit:
             failures.append(f"{summary['answered']} requests were admitted; one shared limit admits {limit}")
     return failures
+
+
+def read_proxy_errors(state: Path) -> list[str]:
+    """nginx's error log of the topology this run started: what the proxy saw fail, even when a retry on the
+    other replica saved the request (its `X-Upstream` then names both)."""
+    log = state / "logs" / "nginx-error.log"
+    return log.read_text(errors="replace").splitlines()[-50:] if log.exists() else []
 
 
 def load_average() -> list[float]:
@@ -269,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
             run_clients(url, args.clients, duration, args.stream_share, args.max_pause, args.seed, args.mode == "load")
         )
         after = load_average()
+        proxy_errors = read_proxy_errors(topology.state) if topology is not None else None
     finally:
         if topology is not None:
             topology.stop()
@@ -292,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
             "python": platform.python_version(),
         },
         "summary": summary,
+        "proxy_errors": proxy_errors,
         "passed": not failures,
         "failures": failures,
         "sample": [asdict(o) for o in outcomes[:5]],

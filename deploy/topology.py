@@ -344,7 +344,7 @@ def _terminate(pid: int, name: str, log: Callable[[str], None], wait: Callable[[
                 return
             except subprocess.TimeoutExpired:
                 continue
-        if not _pid_alive(pid):
+        if not pid_alive(pid):
             return
         time.sleep(0.25)
     log(f"{name} did not stop within 20 s: killing it")
@@ -352,7 +352,7 @@ def _terminate(pid: int, name: str, log: Callable[[str], None], wait: Callable[[
         os.killpg(pid, signal.SIGKILL)
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -381,7 +381,7 @@ def running_launcher(state: Path) -> int | None:
     if not record_path.exists():
         return None
     pid = json.loads(record_path.read_text()).get("launcher")
-    if not pid or pid == os.getpid() or not _pid_alive(pid):
+    if not pid or pid == os.getpid() or not pid_alive(pid):
         return None
     command = Path(f"/proc/{pid}/cmdline").read_bytes()
     return pid if b"topology" in command or b"bench/load" in command else None
@@ -397,7 +397,7 @@ def stop_recorded(state: Path, log: Callable[[str], None] = print) -> bool:
     if launcher is not None:
         log(f"asking the launcher ({launcher}) to stop the topology")
         os.kill(launcher, signal.SIGTERM)
-        wait_for(lambda: not record_path.exists() or not _pid_alive(launcher), 90, "the launcher's stop")
+        wait_for(lambda: not record_path.exists() or not pid_alive(launcher), 90, "the launcher's stop")
         if not record_path.exists():
             return True
     record = json.loads(record_path.read_text())
