@@ -60,7 +60,10 @@ def test_the_gate_abstains_without_asking_the_llm(llm_bot):
 
 
 def test_llm_answers_stream_sentence_by_sentence_once_each_is_checked(llm_bot):
-    reply = f"The Algorithm Recommendation Provisions took effect on {DATE} [1]. They contain 35 articles [1]."
+    reply = (
+        f"GB/T 45654-2025 was published on {DATE} [1]. "
+        f"GB/T 45654-2025 took effect on 1 November 2025, after its publication on {DATE} [1]."
+    )
     pieces = list(llm_bot(reply).stream(DATE_QUESTION))
     assert isinstance(pieces[-1], Answer)
     text = [p for p in pieces if isinstance(p, str)]
