@@ -101,3 +101,11 @@ def _reason(error: Exception) -> str:
     if isinstance(error, httpx.HTTPStatusError):
         return f"it answered HTTP {error.response.status_code}"
     return f"the connection failed ({type(error).__name__})"
+
+
+def completed_sources(meta: Any, kind: str) -> dict[str, str]:
+    """source → content hash of every source whose completion marker of this `kind` is in the meta
+    collection: the marker is written last, so only a source written in full has one."""
+    got = meta.get(where={"kind": kind}, include=["metadatas", "documents"])
+    pairs = zip(got["metadatas"] or [], got["documents"] or [], strict=True)
+    return {str(meta_["source"]): str(content_hash) for meta_, content_hash in pairs}

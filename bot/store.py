@@ -26,7 +26,7 @@ from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
 from langchain_core.embeddings import Embeddings
 
-from bot.chroma import reports_unavailable
+from bot.chroma import completed_sources, reports_unavailable
 from bot.chunking import Chunk
 from bot.embeddings import encode_documents
 from bot.keyword import KeywordIndex
@@ -97,10 +97,7 @@ class ChunkStore:
     @reports_unavailable
     def indexed_documents(self) -> dict[str, str]:
         """source → content hash of every document whose chunks and vectors were all written."""
-        got = self._meta.get(where={"kind": _DOCUMENT}, include=["metadatas", "documents"])
-        return {
-            str(m["source"]): str(doc) for m, doc in zip(got["metadatas"] or [], got["documents"] or [], strict=True)
-        }
+        return completed_sources(self._meta, _DOCUMENT)
 
     @reports_unavailable
     def stored_sources(self) -> set[str]:

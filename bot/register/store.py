@@ -25,7 +25,7 @@ from typing import Any
 from chromadb.api import ClientAPI
 from langchain_core.embeddings import Embeddings
 
-from bot.chroma import reports_unavailable
+from bot.chroma import completed_sources, reports_unavailable
 from bot.embeddings import encode_documents
 from bot.keyword import KeywordIndex
 from bot.register.filing_text import filing_year
@@ -224,10 +224,7 @@ class RegisterStore:
     @reports_unavailable
     def indexed_sources(self) -> dict[str, str]:
         """source → content hash of every table whose rows were all written."""
-        got = self._meta.get(where={"kind": "source"}, include=["metadatas", "documents"])
-        return {
-            str(m["source"]): str(doc) for m, doc in zip(got["metadatas"] or [], got["documents"] or [], strict=True)
-        }
+        return completed_sources(self._meta, "source")
 
     @reports_unavailable
     def stored_sources(self) -> set[str]:
