@@ -50,6 +50,11 @@ class Replica:
         assert response.status_code == 200, response.text
         return response.json()
 
+    def documents(self) -> int:
+        response = httpx.get(f"{self.url}/api/health", timeout=60)
+        assert response.status_code == 200, response.text
+        return response.json()["documents"]
+
     def register_total(self, **filters: str) -> int:
         response = httpx.get(f"{self.url}/api/register", params={**filters, "limit": 1}, timeout=60)
         assert response.status_code == 200, response.text
@@ -98,7 +103,7 @@ def wait_for(condition: Callable[[], bool], timeout_s: float, state: Callable[[]
 
 def test_the_same_question_gets_the_same_answer_from_both_replicas(replicas):
     first, second = replicas
-    wait_for(lambda: second.register_total() == 6, REFRESH_S + ANSWER_SLACK_S)
+    wait_for(lambda: second.register_total() == 6 and second.documents() == 2, REFRESH_S + ANSWER_SLACK_S)
     for question in QUESTIONS:
         answer = first.ask(question)
         assert second.ask(question) == answer, question

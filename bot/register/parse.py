@@ -235,7 +235,11 @@ def _intent(low: str, entities: list[EntityMatch] | str, query: dict) -> tuple[s
         if narrowed and not w.PRONOUN.search(low):
             return "list", "any", ""  # "Were any services filed in Tibet in 2024?": those services
         return "", asks, ""  # "Is it filed?" names nothing: a follow-up, or not a register question
-    return ("lookup" if asks != "any" else "list"), asks, ""
+    if asks != "any":
+        return "lookup", asks, ""
+    # Register words and nothing that picks rows or asks for them ("What record does filing put a service
+    # on?") ask about the rules, not for every row.
+    return ("list" if narrowed else ""), asks, ""
 
 
 def _has_register_words(low: str, query: dict) -> bool:

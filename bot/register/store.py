@@ -271,6 +271,7 @@ class RegisterStore:
 
     def _bump_generation(self) -> None:
         self._meta.upsert(ids=[_GENERATION_ID], embeddings=[[0.0]], documents=[uuid.uuid4().hex])  # type: ignore[arg-type]
+        self._checked_at = 0.0  # this process reads its own write at once, not after the refresh interval
 
     # -- reading ---------------------------------------------------------------------------
 
