@@ -10,7 +10,7 @@ export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: run test install install-test browser services proxy topology lint ingest reindex docs screenshots clean distclean
+.PHONY: run test install install-test browser services proxy topology lint ingest reindex eval docs screenshots clean distclean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,26 @@ reindex: install
 
 test: install-test browser services proxy
 	$(BIN)/python -m pytest
+
+# Every reported figure, one run each (docs/EVALUATION.md): the public samples and approvals_dev from ../shared,
+# the project's own sets against the current index. About 40 minutes here.
+SHARED ?= ../shared
+EVAL_OUT ?= eval-out
+EVAL = $(BIN)/python -m bot eval --quiet
+eval: install
+	$(BIN)/python -m bot ingest
+	$(EVAL) $(SHARED)/eval/squad2_en --baseline --out $(EVAL_OUT)/squad2_en
+	$(EVAL) $(SHARED)/eval/cmrc2018_zh --baseline --out $(EVAL_OUT)/cmrc2018_zh
+	$(EVAL) $(SHARED)/eval/approvals_dev.jsonl --baseline --out $(EVAL_OUT)/approvals_dev
+	$(EVAL) evalsets/crosslang_zh_to_en.jsonl --index-lang en --baseline --out $(EVAL_OUT)/crosslang_zh_to_en
+	$(EVAL) evalsets/crosslang_en_to_zh.jsonl --index-lang zh --baseline --out $(EVAL_OUT)/crosslang_en_to_zh
+	$(EVAL) tests/golden/questions.jsonl --baseline --out $(EVAL_OUT)/golden
+	$(EVAL) evalsets/register.jsonl --out $(EVAL_OUT)/register
+	$(EVAL) evalsets/register_heldout.jsonl --out $(EVAL_OUT)/register_heldout
+	$(BIN)/python evalsets/build_perturbed.py
+	$(EVAL) eval-out/perturbed/squad2_en --out $(EVAL_OUT)/perturbed-squad2_en
+	$(EVAL) eval-out/perturbed/cmrc2018_zh --out $(EVAL_OUT)/perturbed-cmrc2018_zh
+	$(EVAL) eval-out/perturbed/approvals.jsonl --out $(EVAL_OUT)/perturbed-approvals
 
 lint: install-test
 	$(BIN)/ruff check bot tests bench deploy && $(BIN)/ruff format --check bot tests bench deploy
