@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+from services import terminate
 
 START_TIMEOUT_S = 30.0
 
@@ -75,12 +76,7 @@ class ChromaServer:
             return
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGCONT)  # a frozen process cannot act on SIGTERM
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+        terminate(self.process)
         self.process = None
 
     def freeze(self) -> None:

@@ -25,6 +25,18 @@ class ServiceMissing(RuntimeError):
     """A server program is not installed on this machine."""
 
 
+def terminate(process: subprocess.Popen, timeout_s: float = 10) -> None:
+    """Stops a server process: SIGTERM, then SIGKILL after `timeout_s`; returns once it has exited."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=timeout_s)
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -72,13 +84,8 @@ class RedisServer:
             raise RuntimeError(f"redis-server exited: {(self.folder / 'redis.log').read_text()[-2000:]}")
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+        if self.process is not None:
+            terminate(self.process)
         self.process = None
 
     def _pong(self) -> bool:
