@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -181,3 +183,27 @@ def browser():
             yield browser
         finally:
             browser.close()
+
+
+PAGE_LOAD_TIMEOUT_MS = 30_000
+
+
+@pytest.fixture
+def open_page(browser) -> Iterator[Callable[..., Any]]:
+    """Opens a URL in a fresh browser context (its own storage, so no chat history is shared) that reaches
+    127.0.0.1 and localhost only: anything else (fonts, CDNs, analytics) is refused rather than waited on.
+    Contexts close when the test ends."""
+    contexts = []
+
+    def open_(url: str, width: int = 1200, height: int = 900) -> Any:
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="en-US")
+        context.route(re.compile(r"^(?!https?://(127\.0\.0\.1|localhost)[:/]).*"), lambda route: route.abort())
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(PAGE_LOAD_TIMEOUT_MS)
+        page.goto(url, wait_until="domcontentloaded")
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()

@@ -20,7 +20,6 @@ expect = playwright_sync.expect
 
 REPO = Path(__file__).resolve().parent.parent
 ANSWER_TIMEOUT_MS = 60_000
-LOAD_TIMEOUT_MS = 30_000
 
 QUESTION_EN = LINKED_QUESTION
 QUESTION_ZH = COUNT_QUESTION_ZH
@@ -37,19 +36,11 @@ def live_url(corpus_bot, corpus_settings, live_server) -> Iterator[str]:
 
 
 @pytest.fixture
-def page(browser, live_url: str) -> Iterator[Page]:
+def page(open_page, live_url: str) -> Page:
     """A fresh page (own context, so no chat history is shared) with the chat loaded."""
-    context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="en-US")
-    # Only localhost: anything else (fonts, CDNs, analytics) is refused rather than waited on.
-    context.route(re.compile(r"^(?!https?://(127\.0\.0\.1|localhost)[:/]).*"), lambda route: route.abort())
-    page = context.new_page()
-    page.set_default_timeout(LOAD_TIMEOUT_MS)
-    page.goto(live_url + "/", wait_until="domcontentloaded")
+    page = open_page(live_url + "/")
     page.locator("#question textarea").wait_for(state="visible")
-    try:
-        yield page
-    finally:
-        context.close()
+    return page
 
 
 def ask(page: Page, question: str) -> None:

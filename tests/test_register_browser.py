@@ -17,7 +17,6 @@ Page = playwright_sync.Page
 expect = playwright_sync.expect
 
 ANSWER_TIMEOUT_MS = 60_000
-LOAD_TIMEOUT_MS = 30_000
 TABLE_QUESTION = "Which services did the CAC list as approved on 17 January 2024?"
 CHART_QUESTION = "How have deep-synthesis filings grown?"
 
@@ -28,24 +27,6 @@ def live_url(corpus_bot, corpus_settings, live_server) -> Iterator[str]:
 
     with live_server(create_app(corpus_bot, corpus_settings)) as url:
         yield url
-
-
-@pytest.fixture
-def open_page(browser) -> Iterator:
-    contexts = []
-
-    def open_(url: str, height: int = 900) -> Page:
-        context = browser.new_context(viewport={"width": 1200, "height": height}, locale="en-US")
-        context.route(re.compile(r"^(?!https?://(127\.0\.0\.1|localhost)[:/]).*"), lambda route: route.abort())
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(LOAD_TIMEOUT_MS)
-        page.goto(url, wait_until="domcontentloaded")
-        return page
-
-    yield open_
-    for context in contexts:
-        context.close()
 
 
 def ask_in_chat(page: Page, question: str) -> None:

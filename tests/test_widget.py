@@ -27,7 +27,6 @@ expect = playwright_sync.expect
 REPO = Path(__file__).resolve().parent.parent
 WIDGET_JS = REPO / "bot" / "widget" / "widget.js"
 ANSWER_TIMEOUT_MS = 60_000
-LOAD_TIMEOUT_MS = 30_000
 
 QUESTION = COUNT_QUESTION
 FOLLOW_UP = "And the Deep Synthesis Provisions?"
@@ -139,25 +138,6 @@ def xss_app_url(tmp_path_factory, live_server, hosts) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
-def new_page(browser) -> Iterator:
-    """Opens a page in a fresh context (own sessionStorage); only 127.0.0.1 is reachable."""
-    contexts = []
-
-    def open_page(url: str) -> Page:
-        context = browser.new_context(viewport={"width": 1100, "height": 850}, locale="en-US")
-        context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(LOAD_TIMEOUT_MS)
-        page.goto(url, wait_until="domcontentloaded")
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
 def ask(page: Page, question: str) -> None:
     box = page.get_by_role("dialog").get_by_role("textbox", name=re.compile("Question|问题"))
     box.fill(question)
@@ -217,10 +197,10 @@ def test_embed_snippet_escapes_the_address() -> None:
 @pytest.mark.slow
 @pytest.mark.browser
 def test_widget_on_allowed_site_streams_cited_answer_keeps_it_on_reload_and_takes_feedback(
-    app, app_url: str, hosts, new_page, screenshot_dir: Path
+    app, app_url: str, hosts, open_page, screenshot_dir: Path
 ) -> None:
     allowed, _ = hosts
-    page = new_page(allowed.origin + "/")
+    page = open_page(allowed.origin + "/", width=1100, height=850)
     launcher = page.get_by_role("button", name="Open chat: Approvals")
     # The host page's button styles do not reach the widget's button.
     assert launcher.bounding_box()["height"] == pytest.approx(56, abs=1)
@@ -276,9 +256,9 @@ def test_widget_on_allowed_site_streams_cited_answer_keeps_it_on_reload_and_take
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_widget_on_site_not_allowed_shows_the_refusal_and_errors_in_chinese(app_url: str, hosts, new_page) -> None:
+def test_widget_on_site_not_allowed_shows_the_refusal_and_errors_in_chinese(app_url: str, hosts, open_page) -> None:
     _, refused = hosts
-    page = new_page(refused.origin + "/")
+    page = open_page(refused.origin + "/", width=1100, height=850)
     # data-open="true", data-lang="zh", data-position="left"
     dialog = page.get_by_role("dialog", name="文件问答")
     expect(dialog).to_be_visible()
@@ -317,9 +297,9 @@ def test_widget_on_site_not_allowed_shows_the_refusal_and_errors_in_chinese(app_
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_an_answers_notice_and_verified_citations_are_shown_as_text(app_url: str, hosts, new_page) -> None:
+def test_an_answers_notice_and_verified_citations_are_shown_as_text(app_url: str, hosts, open_page) -> None:
     allowed, _ = hosts
-    page = new_page(allowed.origin + "/")
+    page = open_page(allowed.origin + "/", width=1100, height=850)
     page.get_by_role("button", name="Open chat: Approvals").click()
     notice = 'The language model could not be used (<b onclick="x()">HTTP 500</b>); quoted from the documents.'
     reply = {
@@ -352,9 +332,9 @@ def test_an_answers_notice_and_verified_citations_are_shown_as_text(app_url: str
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_markup_in_question_and_documents_stays_inert_text(xss_app_url: str, hosts, new_page) -> None:
+def test_markup_in_question_and_documents_stays_inert_text(xss_app_url: str, hosts, open_page) -> None:
     allowed, _ = hosts
-    page = new_page(allowed.origin + "/xss")
+    page = open_page(allowed.origin + "/xss", width=1100, height=850)
     page.evaluate("window.__xss = undefined")
     ask(page, XSS_QUESTION)
     answer = last_answer(page)
@@ -373,8 +353,8 @@ def test_markup_in_question_and_documents_stays_inert_text(xss_app_url: str, hos
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_demo_page_widget_answers_from_the_servers_own_origin(app_url: str, new_page) -> None:
-    page = new_page(f"{app_url}/widget/demo")
+def test_demo_page_widget_answers_from_the_servers_own_origin(app_url: str, open_page) -> None:
+    page = open_page(f"{app_url}/widget/demo", width=1100, height=850)
     expect(page.locator("#snippet")).to_contain_text(f'<script src="{app_url}/widget.js"')
     page.get_by_role("button", name="Open chat: Ask about AI approvals").click()
     ask(page, QUESTION)
