@@ -59,14 +59,19 @@ def build(seed: int = SEED, aliases: Path = ALIASES_FILE) -> tuple[list[dict], l
 def blind_summary(questions: BlindSet) -> list[str]:
     """What the promises of the brief are measured on: sub-series, Traditional, English names only, templates."""
     rows = questions.rows
-    lines = ["by sub-series: " + ", ".join(f"{k} {n}" for k, n in sorted(Counter(questions.subseries.values()).items()))]
+    lines = [
+        "by sub-series: " + ", ".join(f"{k} {n}" for k, n in sorted(Counter(questions.subseries.values()).items()))
+    ]
     zh = [r for r in rows if r["lang"] == "zh"]
     lines.append(f"Chinese: {len(zh)} of {len(rows)} ({len(zh) / max(len(rows), 1):.0%})")
     lines.append(f"Traditional: {sum(r.get('variant') == 'traditional' for r in rows)}")
     english_only = [r for r in rows if r.get("variant") == "english-name" and not has_chinese(r["question"])]
     lines.append(f"English names only: {len(english_only)}")
     templates = Counter((type_, lang) for type_, lang, _ in questions.templates_used)
-    lines.append("templates used, per type and language: " + ", ".join(f"{t}/{lang} {n}" for (t, lang), n in sorted(templates.items())))
+    lines.append(
+        "templates used, per type and language: "
+        + ", ".join(f"{t}/{lang} {n}" for (t, lang), n in sorted(templates.items()))
+    )
     lines.append(f"templates used in all: {len(questions.templates_used)}")
     return lines
 

@@ -22,6 +22,7 @@ from register_gold import count_gold, list_gold, lookup_gold, month_en, month_zh
 from register_heldout_common import Entity
 
 SERIES = ("algorithm", "deep-synthesis")
+_ISSUE_PLACES = ("上海", "广东")  # the issue counts their deep-synthesis filings; the README and the tests ask it
 _ENGLISH_PROVINCE = {p.short: p.english for p in PROVINCES}
 CATEGORY_EN = {
     "个性化推送类": "personalised push", "信息检索类": "information retrieval", "调度决策类": "scheduling decisions",
@@ -71,11 +72,11 @@ def counts(qs: BlindSet, lists: list[Row], n: int) -> None:
         where_kind = qs.choice(("", "province", "category"))
         period = qs.choice(sorted({r.period for r in rows})) if qs.rng.random() < 0.55 or not where_kind else ""
         lang, variant = language(qs, attempt // 2)
-        where = ""
+        where, province = "", ""
         if where_kind == "province":
             province = qs.choice(sorted({r.province for r in rows if r.province}))
             rows = [r for r in rows if r.province == province]
-            where = f" from companies in {_ENGLISH_PROVINCE[province]}" if lang == "en" else province
+            where = f" by filers registered in {_ENGLISH_PROVINCE[province]}" if lang == "en" else province
         elif where_kind == "category":
             category = qs.choice(sorted({r.category for r in rows}))
             rows = [r for r in rows if r.category == category]
@@ -87,6 +88,10 @@ def counts(qs: BlindSet, lists: list[Row], n: int) -> None:
                 where = f"角色为{category}" if role else f"属于{category}"
         if period:
             rows = [r for r in rows if r.period == period]
+        if series == "deep-synthesis" and not (period or where_kind != "province" or province not in _ISSUE_PLACES):
+            continue
+        if series == "deep-synthesis" and period == "2026-05" and not where:
+            continue  # the issue's count of the May 2026 list
         when = (f" in the {month_en(period)} list" if lang == "en" else f"{month_zh(period)}清单中") if period else ""
         if not rows:
             continue
@@ -96,7 +101,9 @@ def counts(qs: BlindSet, lists: list[Row], n: int) -> None:
 
 def _clear_in_lists(entity: Entity, lists: list[Row]) -> bool:
     """No other company's product carries the entity's Chinese name (so its English name means its rows only)."""
-    return not any(any(c and c in p for p in r.products for c in entity.chinese) and not entity.matches(r) for r in lists)
+    return not any(
+        any(c and c in p for p in r.products for c in entity.chinese) and not entity.matches(r) for r in lists
+    )
 
 
 def company_lists(qs: BlindSet, lists: list[Row], clear: list[Entity], n_zh: int, n_english: int) -> None:
@@ -174,7 +181,7 @@ def cancelled(qs: BlindSet, lists: list[Row], n_companies: int, n_counts: int) -
         if attempt >= 2:
             province = qs.choice(sorted({r.province for r in rows if r.province}))
             rows = [r for r in rows if r.province == province]
-            where = f" from companies in {_ENGLISH_PROVINCE[province]}" if lang == "en" else f"{province}的"
+            where = f" by filers registered in {_ENGLISH_PROVINCE[province]}" if lang == "en" else f"{province}企业的"
         slots = {"series": qs.series(lang, series), "where": where}
         asked += qs.ask("cancelled_count", "cancelled", count_gold(rows), series, lang, slots, variant=variant,
                         rows=rows)  # fmt: skip

@@ -14,7 +14,6 @@ from register_blind_common import (
     ABSENT_ZH,
     OTHER_ENGLISH_NAMES,
     BlindSet,
-    When,
     absent,
     day_words,
     genai_whens,
@@ -172,8 +171,9 @@ def absent_names(qs: BlindSet, everything: list[Row], aliases: tuple[EnglishName
             if asked >= n:
                 break
             variant = "english-name" if lang == "en" else ("traditional" if i % 3 == 1 else "")
-            asked += qs.ask("absent_service", "not_in_register", {}, "genai", lang, {"name": name}, "genai-both", variant,
-                   names=(name,), hurried=True)  # fmt: skip
+            slots = {"name": name}
+            asked += qs.ask("absent_service", "not_in_register", {}, "genai", lang, slots, "genai-both", variant,
+                            names=(name,), hurried=True)  # fmt: skip
 
 
 def blind_genai_questions(

@@ -29,7 +29,7 @@ KIND_PHRASES = {
 
 SERIES_PHRASES = {
     "en": {
-        "algorithm": ("internet information service algorithm", "internet-information-service algorithm"),
+        "algorithm": ("internet information service", "internet-information-service"),
         "deep-synthesis": ("deep-synthesis", "deep synthesis"),
     },
     "zh": {"algorithm": ("互联网信息服务",), "deep-synthesis": ("深度合成", "深度合成服务")},
@@ -145,9 +145,9 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
     # Any series: a name in no list.
     "absent_service": {
         "en": (
-            "Has {name} been approved in China?",
-            "Is {name} on the CAC's register of generative AI services?",
-            "Did {name} ever get a filing number from the CAC?",
+            "Has {name} cleared the CAC's approval process?",
+            "Would I find {name} among the generative AI services China has signed off on?",
+            "I heard {name} is available in China now. Is it approved there?",
             "Can I find {name} in China's list of approved AI services?",
             "Is {name} licensed to operate as a generative AI service in China?",
         ),
@@ -164,7 +164,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "Has {name} filed an algorithm with the CAC?",
             "Is there an algorithm filing in China for {name}?",
             "Does {name} appear in the CAC's algorithm filing lists?",
-            "What's the algorithm filing number of {name}?",
+            "Give me the number of {name}'s filed algorithm, if there is one.",
         ),
         "zh": (
             "{name}做过算法备案吗？",
@@ -208,7 +208,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
     # Algorithm series: a company's algorithms, or those of a product.
     "list_series_company": {
         "en": (
-            "Which {series} algorithms has {company} filed?",
+            "Pull up every {series} algorithm on file for {company}.",
             "List {company}'s {series} filings.",
             "What {series} algorithms does {company} have on file with the CAC?",
             "Show me the {series} filings made by {company}.",
@@ -245,9 +245,9 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
     # Cancelled filings.
     "cancelled_company": {
         "en": (
-            "Which of {company}'s algorithm filings have been cancelled?",
+            "Did {company} have algorithm filings cancelled later on? Which?",
             "Has {company} had any algorithm filing deregistered? Which ones?",
-            "List the cancelled filings of {company}.",
+            "Any of {company}'s algorithm filings struck off (cancelled)? List them.",
         ),
         "zh": ("{company}有哪些算法备案已经注销了？", "{company}被注销的备案有哪些", "列出{company}已注销的算法备案"),
     },
@@ -258,9 +258,9 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "In the {series} lists, how many entries{where} are marked as cancelled?",
         ),
         "zh": (
-            "{where}{series}备案中有多少条已注销？",
-            "{where}已经注销的{series}算法备案有几条",
-            "{series}清单里{where}标注已注销的共多少",
+            "{where}{series}算法备案里，状态是已注销的有几条？",
+            "{where}{series}清单中被注销掉的备案数量是多少",
+            "数一数{where}{series}备案里注销了多少条",
         ),
     },
     # Renamed companies.
@@ -271,6 +271,11 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "Under what name does {old} appear now after its rename?",
             "What did {old} rename itself to?",
         ),
-        "zh": ("{old}后来改名叫什么了？", "{old}更名后的主体名称是什么", "{old}现在叫什么名字？", "请问{old}变更为哪家公司名称了"),
+        "zh": (
+            "{old}后来改名叫什么了？",
+            "{old}更名后的主体名称是什么",
+            "{old}现在叫什么名字？",
+            "请问{old}变更为哪家公司名称了",
+        ),
     },
 }
