@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -194,6 +195,11 @@ class Fingerprint:
     words: frozenset[int] = frozenset()  # hashed keywords, for comparing two questions word for word
     role: str = "reported"  # "fitting" (the abstain model's data), "tuning" (looked at while choosing rules)
     tuned_on: bool = False  # a reported set written with its feature, whose figures are development figures
+    # A register question's whole gold (its type, series and gold, hashed), and the rows or renamed company it
+    # asks about (`register_identity`); None and empty for every other question.
+    register_gold: int | None = None
+    register_facts: frozenset[int] = frozenset()
+    compared_with: frozenset[str] = frozenset()  # a used question's reported sets (empty: every one)
 
     STORED_FIELDS = (
         "qid",
@@ -272,6 +278,7 @@ def fingerprint(
     words = keywords(text)
     vectors = embed([*words, text]) if embed else np.zeros((len(words) + 1, VECTOR_SIZE), dtype=np.float32)
     lang = question.get("lang") or detect_language(text)
+    register_gold, register_facts = register_identity(question) if labelled else (None, frozenset())
     return Fingerprint(
         set_name,
         str(question["qid"]),
@@ -285,7 +292,27 @@ def fingerprint(
         own_corpus,
         named_numbers(text),
         frozenset(_hash(f"w:{w.lower()}") for w in words),
+        register_gold=register_gold,
+        register_facts=register_facts,
     )
+
+
+def register_identity(question: dict[str, Any]) -> tuple[int | None, frozenset[int]]:
+    """A register question's whole gold, hashed, and the facts it asks about: each filing number of a lookup,
+    the whole set of a list's rows (one fact), a renamed company. (None, empty) for other questions."""
+    if question.get("kind") != "register":
+        return None, frozenset()
+    gold = question.get("gold") or {}
+    whole = json.dumps([question.get("type"), question.get("series"), gold], ensure_ascii=False, sort_keys=True)
+    if "number" in gold:
+        facts = {f"row:{n}" for n in gold.get("numbers") or [gold["number"]]}
+    elif gold.get("numbers"):
+        facts = {"rows:" + "|".join(sorted(gold["numbers"]))}
+    elif "company" in gold:
+        facts = {f"company:{gold['company']}"}
+    else:
+        facts = set()
+    return _hash(whole), frozenset(_hash(f) for f in facts)
 
 
 def gold_answers(question: dict[str, Any]) -> list[str]:

@@ -5,7 +5,8 @@ Two questions (`bot.fingerprint.Fingerprint`) are flagged when their wording is 
 when they are labelled alike and are alike enough ("likeness": their keywords' alignment and their
 sentence vectors' cosine, averaged; 0..1): a shared specific gold answer, one naming the other's
 answer, both unanswerable, or, for questions without labels (examples, tests' questions), a close
-paraphrase naming the same numbers. Questions used for tuning (not fitting) are held only to their own
+paraphrase naming the same numbers. Two register questions (`kind: "register"`) are judged by their rows and
+whole gold instead (`_same_register_fact`). Questions used for tuning (not fitting) are held only to their own
 wording against a set written together with its feature, whose figures are development figures.
 
 It judges pairs; `bot.question_sets` says which sets play which part, and the allow-list of pairs judged
@@ -147,6 +148,19 @@ def _different_answers(a: Fingerprint, b: Fingerprint, rarity: dict[int, float])
     )
 
 
+def _same_register_fact(a: Fingerprint, b: Fingerprint, likeness: float, rarity: dict[int, float]) -> str | None:
+    """Two register questions ask one fact when they ask about the same rows (a lookup's filing number, a
+    list's whole set of rows) or the same renamed company, or share their whole gold (a count, a long list's
+    total, a name in no list) in alike words naming the same numbers. One shared value is not enough: hundreds
+    of rows share a date, and a count of 3 answers many questions."""
+    if a.register_facts & b.register_facts:
+        return "the same register rows"
+    alike = same_words(a, b, rarity) >= SAME_WORDS if a.lang == b.lang else likeness >= PARAPHRASE
+    if a.register_gold == b.register_gold and a.numbers == b.numbers and alike:
+        return "the same register gold"
+    return None
+
+
 def compare(
     used: Fingerprint,
     reported: Fingerprint,
@@ -171,6 +185,8 @@ def compare(
         reason = "nearly the same wording"
     elif not reported.own_corpus:
         reason = None
+    elif used.register_gold is not None and reported.register_gold is not None:
+        reason = _same_register_fact(used, reported, likeness, rarity or {})
     elif used.answerable is None or reported.answerable is None:
         # Unlabelled: the same template naming another year, month, count or name asks another thing. In one
         # language the words decide (word vectors hardly tell names apart); across languages, the likeness.
@@ -208,6 +224,8 @@ def find_overlaps(used: Sequence[Fingerprint], reported: Sequence[Fingerprint]) 
     found = []
     for u, uw in zip(used, used_weights, strict=True):
         for r, rw in zip(reported, reported_weights, strict=True):
+            if u.compared_with and r.set_name not in u.compared_with:
+                continue
             if u.set_name != r.set_name and (overlap := compare(u, r, (uw, rw), rarity)):
                 found.append(overlap)
     return found

@@ -60,6 +60,16 @@ class DevOverlap:
             if kinds is None or row["type"] in kinds
         )
 
+    def has_rows(self, numbers: Iterable[str]) -> bool:
+        """Whether a list, cancelled or lookup question there has exactly these gold numbers, in any series."""
+        wanted = sorted(numbers)
+        return bool(wanted) and any(sorted(row["gold"].get("numbers") or []) == wanted for row in self._rows)
+
+    def has_gold(self, series: str, type_: str, gold: dict[str, Any]) -> bool:
+        """Whether a question there of this series and type has this very gold (whatever it names)."""
+        key = _gold_key(series, type_, gold)
+        return any(_gold_key(row["series"], row["type"], row["gold"]) == key for row in self._rows)
+
     def asks(self, series: str, type_: str, gold: dict[str, Any], names: Iterable[str]) -> bool:
         """Whether the development set already asks this entity/gold pair.
 

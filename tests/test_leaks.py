@@ -187,3 +187,42 @@ def test_a_stored_fingerprint_compares_like_the_question_it_came_from(encode):
 def test_stored_fingerprints_load_without_a_model():
     for qset in (s for s in reported_sets() if s.fingerprinted):
         assert all(f.shingles and f.set_name == qset.name for f in fingerprints_of(qset, None))
+
+
+def _register(qid: str, question: str, type_: str, gold: dict) -> dict:
+    return {"qid": qid, "question": question, "kind": "register", "type": type_, "series": "genai", "gold": gold}
+
+
+@pytest.mark.slow
+def test_two_register_questions_sharing_only_a_date_or_a_small_count_ask_different_facts(encode):
+    """Made-up rows: hundreds of services share a date, and many questions have the answer 3."""
+    same_day = [
+        _register(
+            "u", "When was Harbour Chat approved?", "lookup", {"number": "Xx-HarbourChat-1", "date": "2025-03-07"}
+        ),
+        _register("r", "When was Pier Writer approved?", "lookup", {"number": "Xx-PierWriter-2", "date": "2025-03-07"}),
+    ]
+    three = [
+        _register("u", "How many services from Harbourtown are filed?", "count", {"count": 3}),
+        _register("r", "How many services from Pierville were registered in 2025?", "count", {"count": 3}),
+    ]
+    for used, reported in (same_day, three):
+        assert compare(fingerprint(used, "used", encode), fingerprint(reported, "reported", encode)) is None
+
+
+@pytest.mark.slow
+def test_two_register_questions_about_the_same_row_ask_the_same_fact(encode):
+    used = _register(
+        "u", "When was Harbour Chat approved?", "lookup", {"number": "Xx-HarbourChat-1", "date": "2025-03-07"}
+    )
+    reported = _register(
+        "r", "Harbour Chat 的备案编号是多少？", "lookup", {"number": "Xx-HarbourChat-1", "date": "2025-03-07"}
+    )
+    overlap = compare(fingerprint(used, "used", encode), fingerprint(reported, "reported", encode))
+    assert overlap is not None and overlap.reason == "the same register rows"
+
+
+def test_the_register_sets_the_answerer_was_tuned_on_count_as_tuning_against_the_blind_set():
+    by_name = {s.name: s for s in REPORTED_SETS}
+    assert by_name["register"].tunes == by_name["register_heldout"].tunes == ("register_blind",)
+    assert not by_name["register_blind"].tunes and not by_name["register_blind"].tuned_on
