@@ -55,15 +55,19 @@ class QuestionSet:
 CALIBRATION = QuestionSet("calibration", "evalsets/calibration.jsonl")
 GOLDEN = QuestionSet("golden", "tests/golden/questions.jsonl")
 
+# The register answer's rules were tuned on the register and former held-out sets: their questions are held
+# against every other set asked of our corpus, as any tuning question is.
+REGISTER_TUNES = ("register_blind", "golden", "approvals_dev", "crosslang_zh_to_en", "crosslang_en_to_zh")
+
 # Sets whose figures the documentation reports. Golden is reported too: the abstain model never sees
 # it, though we looked at it while choosing rules (so its figures are development figures).
 REPORTED_SETS = [
     GOLDEN,
     QuestionSet("crosslang_zh_to_en", "evalsets/crosslang_zh_to_en.jsonl"),
     QuestionSet("crosslang_en_to_zh", "evalsets/crosslang_en_to_zh.jsonl"),
-    QuestionSet("register", "evalsets/register.jsonl", optional=True, tuned_on=True, tunes=("register_blind",)),
+    QuestionSet("register", "evalsets/register.jsonl", optional=True, tuned_on=True, tunes=REGISTER_TUNES),
     QuestionSet(
-        "register_heldout", "evalsets/register_heldout.jsonl", optional=True, tuned_on=True, tunes=("register_blind",)
+        "register_heldout", "evalsets/register_heldout.jsonl", optional=True, tuned_on=True, tunes=REGISTER_TUNES
     ),
     QuestionSet("register_blind", "evalsets/register_blind.jsonl", optional=True),
     QuestionSet("approvals_dev", "evalsets/fingerprints/approvals_dev.fingerprints.json"),

@@ -222,7 +222,9 @@ def test_two_register_questions_about_the_same_row_ask_the_same_fact(encode):
     assert overlap is not None and overlap.reason == "the same register rows"
 
 
-def test_the_register_sets_the_answerer_was_tuned_on_count_as_tuning_against_the_blind_set():
+def test_the_register_sets_the_answerer_was_tuned_on_count_as_tuning_against_every_set_on_our_corpus():
     by_name = {s.name: s for s in REPORTED_SETS}
-    assert by_name["register"].tunes == by_name["register_heldout"].tunes == ("register_blind",)
+    tuned = set(by_name["register"].tunes)
+    assert tuned == set(by_name["register_heldout"].tunes)
+    assert tuned == {s.name for s in REPORTED_SETS if s.own_corpus and not s.tuned_on}
     assert not by_name["register_blind"].tunes and not by_name["register_blind"].tuned_on
