@@ -24,6 +24,7 @@ import unicodedata
 
 from bot.register import cues as w
 from bot.register.asked_names import asked_name, owned_name
+from bot.register.dates import find_dates
 from bot.register.filters import read_filters
 from bot.register.names import NameCatalog, NameLink
 from bot.register.query import EntityMatch, RegisterQuery
@@ -55,7 +56,9 @@ def parse_register_question(
         one_thing = not any(p.search(low) for p in (w.COUNT, w.CHART, w.LATEST, w.FIRST)) and (
             not w.LIST.search(low) or bool(w.WHICH_FIELD.search(low))
         )
-        unknown, link = asked_name(text, masked, quoted, catalog, one_thing, uses=bool(w.USES.search(low)))
+        # A date is a filter, never the name asked about ("What got filed on 14 May 2025?" names nothing).
+        undated = _blank(masked, [(d.start, d.end) for d in find_dates(masked)])
+        unknown, link = asked_name(text, undated, quoted, catalog, one_thing, uses=bool(w.USES.search(low)))
         entities = _entities(text, low, [link]) if link else []
     if w.DEFINITION.search(text) or (w.DOCUMENT_CUES.search(low) and not _counts_or_lists(low)):
         return None
@@ -213,7 +216,7 @@ def _intent(low: str, entities: list[EntityMatch] | str, query: dict) -> tuple[s
     if w.COUNT.search(low):
         # "How many companies changed their names?" counts the renames, not the rows.
         return "count", "renamed" if asks == "renamed" else "any", "series" if w.BY_SERIES.search(low) else ""
-    if w.LATEST.search(low):
+    if w.LATEST.search(low) and not w.LATEST_LIST.search(low):  # "the list published most recently" is a list
         return "latest", asks, ""
     if w.FIRST.search(low):
         return "first", asks, ""

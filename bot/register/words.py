@@ -67,7 +67,7 @@ def _noun(query: RegisterQuery, language: Language) -> str:
         }
         what = series.get(query.series or "", "")
         kind = {"filing": "备案", "registration": "登记"}.get(
-            query.kind or "", "备案和登记" if not query.series else "备案"
+            query.kind or "", "备案和登记" if query.series in (None, "genai") else "备案"
         )
         if query.series in ("algorithm", "deep-synthesis"):
             kind = "备案"

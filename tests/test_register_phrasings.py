@@ -1,0 +1,114 @@
+"""Register questions phrased in ways the parser once missed, one group per cause, each checked on several
+phrasings of our own: "算法" is not a law, dates are filters and never names, the latest list said in other
+words, the name a company goes by today, lookups asked with a verb, names the register does not know written
+in lower case or as a fragment, series named outright, and the lists of a year."""
+
+from __future__ import annotations
+
+import pytest
+from register_rows import algorithm_rows, genai_rows
+
+from bot.register.names import NameCatalog
+from bot.register.parse import parse_register_question
+from bot.register.query import RegisterQuery
+
+
+@pytest.fixture(scope="module")
+def catalog() -> NameCatalog:
+    return NameCatalog.from_rows(genai_rows() + algorithm_rows())
+
+
+def parse(catalog: NameCatalog, question: str) -> RegisterQuery:
+    parsed = parse_register_question(question, catalog, None)
+    assert parsed is not None, question
+    return parsed
+
+
+# -- 算法 ends in 法 but is not a law ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, series, province",
+    [
+        ("浙江的互联网信息服务算法总共有几条？", "algorithm", "浙江"),
+        ("廣東的深度合成算法共有幾條", "deep-synthesis", "广东"),
+        ("湖南备案的算法一共多少条", "algorithm", "湖南"),
+    ],
+)
+def test_counting_algorithms_by_the_item_is_a_register_count(catalog, question, series, province):
+    query = parse(catalog, question)
+    assert (query.intent, query.series, query.province) == ("count", series, province)
+
+
+def test_counting_the_articles_of_a_measure_still_goes_to_the_documents(catalog):
+    assert parse_register_question("深度合成管理规定一共有几条？", catalog, None) is None
+
+
+# -- a date is a filter, never the name asked about --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, day, kind",
+    [
+        ("What was registered on 9 October 2025?", 20251009, "registration"),
+        ("Anything filed on 2nd March 2025?", 20250302, "filing"),
+        ("Show what got filed on the 21 of April 2026", 20260421, "filing"),
+    ],
+)
+def test_a_day_in_an_english_question_picks_rows_and_names_nothing(catalog, question, day, kind):
+    query = parse(catalog, question)
+    assert (query.intent, query.unknown_name, query.entities) == ("list", "", ())
+    assert (query.date_from, query.date_to, query.kind) == (day, day, kind)
+
+
+@pytest.mark.parametrize(
+    "question, period, category",
+    [
+        ("2022年10月公布的算法清单里个性化推送类的有哪些", "2022-10", "个性化推送类"),
+        ("2022年8月發布的算法清單中屬於生成合成類的算法", "2022-08", "生成合成类"),
+    ],
+)
+def test_a_list_month_with_a_class_lists_that_class_in_that_list(catalog, question, period, category):
+    query = parse(catalog, question)
+    assert (query.intent, query.unknown_name, query.period, query.category) == ("list", "", period, category)
+
+
+# -- the latest list, in other words -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("最新发布的那份生成式人工智能清单里有多少项备案？", "filing"),
+        ("最近公示的名单中登记了多少个？", "registration"),
+        ("How many registrations does the most recently published list hold?", "registration"),
+        ("How many filings were in the list issued most recently?", "filing"),
+    ],
+)
+def test_the_latest_list_said_in_other_words_is_that_list(catalog, question, kind):
+    query = parse(catalog, question)
+    assert (query.intent, query.kind, query.period) == ("count", kind, "2026-08")
+
+
+@pytest.mark.parametrize("question", ["最近备案的服务有哪些？", "Which services were filed most recently?"])
+def test_filed_most_recently_is_the_latest_date_not_the_latest_list(catalog, question):
+    query = parse(catalog, question)
+    assert (query.intent, query.period) == ("latest", None)
+
+
+# -- the name a renamed company goes by today --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What name does 上海识装信息科技有限公司 go by today?",
+        "what is 上海识装信息科技有限公司 called nowadays",
+        "What name is 上海识装信息科技有限公司 using now?",
+        "上海识装信息科技有限公司目前叫什么？",
+        "上海识装信息科技有限公司如今的名称是什么",
+    ],
+)
+def test_the_name_a_company_goes_by_now_is_its_new_name(catalog, question):
+    query = parse(catalog, question)
+    assert (query.intent, query.asks, query.renamed_wants) == ("lookup", "renamed", "new")
