@@ -112,3 +112,57 @@ def test_filed_most_recently_is_the_latest_date_not_the_latest_list(catalog, que
 def test_the_name_a_company_goes_by_now_is_its_new_name(catalog, question):
     query = parse(catalog, question)
     assert (query.intent, query.asks, query.renamed_wants) == ("lookup", "renamed", "new")
+
+
+# -- asking to have a name looked up -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "could you look up WenXinYiYan",
+        "pull up the entry for WenXinYiYan please",
+        "Search for WenXinYiYan in the lists",
+        "请帮我查找文心一言",
+    ],
+)
+def test_asking_to_look_a_name_up_is_a_lookup(catalog, question):
+    query = parse(catalog, question)
+    assert query.intent == "lookup" and "文心一言" in {v for e in query.entities for v in e.values}
+
+
+def test_an_alias_spelled_in_pinyin_links_even_when_a_list_also_uses_its_chinese(catalog):
+    query = parse(catalog, "look XiaoAiTongXue up for me")
+    assert {v for e in query.entities for v in e.values} == {"小爱同学AI助手"}
+
+
+def test_telling_about_a_service_without_filing_words_stays_with_the_documents(catalog):
+    assert parse_register_question("Tell me about ERNIE Bot", catalog, None) is None
+
+
+# -- a name the register does not know, written plainly ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, name",
+    [
+        ("Zapier filed with the CAC?", "Zapier"),
+        ("grammarly registered in china?", "grammarly"),
+        ("has jasper completed its generative ai filing", "jasper"),
+        ("Did Synthesia pass the registration?", "Synthesia"),
+        ("has descript's algorithm been filed", "descript"),
+        ("notion ai service filing number", "notion ai"),
+        ("Canva filing date?", "Canva"),
+    ],
+)
+def test_a_name_the_register_does_not_know_is_asked_about_not_dropped(catalog, question, name):
+    query = parse(catalog, question)
+    assert (query.intent, query.unknown_name, query.entities) == ("lookup", name, ())
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Which services filed with the CAC in May 2025?", "What got registered with the CAC in June 2025?"],
+)
+def test_a_question_word_before_filed_is_not_a_name(catalog, question):
+    assert parse(catalog, question).unknown_name == ""

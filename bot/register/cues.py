@@ -198,6 +198,13 @@ REGISTER_WORDS = _re(
     r"|\bmodels?\b|\bcompan(?:y|ies)\b|\bbatch\b|\blist(?:ed|s)?\b|\bcac\b|deep[\s-]*synthesis|generative|\bcancel"
     r"|\brenamed\b|备案|登记|算法|服务|模型|公司|企业|清单|名单|批|上线|获批|注销|更名|产品|应用"
 )
+# Asking to have a name looked up ("look up X for me", "pull up X's entry", "查询一下X"): the register's own
+# job, whatever X is; "tell me about X" is not among them (the documents may say more about X).
+LOOKUP_VERBS = _re(
+    r"\blook(?:ing)?\s+up\b|\blook\s+(?:\S+\s+)?up\b|\bpull\s+up\b|\bsearch\s+(?:for|up)\b|\bcheck\s+(?:on\s+)?(?:the\s+)?"
+    r"(?:entry|record|listing)\b|\b(?:entry|record|listing)\s+(?:of|for)\b|^\s*(?:please\s+)?(?:find|search|check)\b"
+    r"|查询|查一下|查查|查找|检索|搜一下|搜索"
+)
 # Words that make a question about filing itself: a Latin-script name in such a question is asked about.
 FILING_WORDS = _re(
     r"\bfil(?:e|ed|es|ing|ings)\b|\bregist(?:er|ered|ers|ration|rations|ry)\b|\bapprov|\blist(?:ed|s)?\b|\bcac\b"

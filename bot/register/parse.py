@@ -114,8 +114,9 @@ def parse_register_question(
 
 def _about_filing(low: str, masked: str) -> bool:
     """Whether a question that names something asks about its filing: filing words, a register field (its
-    number, date, province), a count or list, or little besides the name itself ("DeepSeek?")."""
-    if w.FILING_WORDS.search(low) or w.REGISTER_WORDS.search(low) or _counts_or_lists(low):
+    number, date, province), a request to look it up, a count or list, or little besides the name itself
+    ("DeepSeek?")."""
+    if any(p.search(low) for p in (w.FILING_WORDS, w.REGISTER_WORDS, w.LOOKUP_VERBS)) or _counts_or_lists(low):
         return True
     if any(p.search(low) for p in (w.RENAMED, w.RENAMED_OLD, w.RENAMED_NEW, w.CANCELLED, w.KIND_BOTH, w.USES)):
         return True  # what the lists' remarks record about it (a rename, a cancellation); what an app uses
