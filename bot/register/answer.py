@@ -1,7 +1,9 @@
 """Answers from the register: a parsed `RegisterQuery` and the rows it selects become an `Answer` whose
 text says the exact count or the matching rows, whose table holds up to 20 rows by date, and whose
 citations are those rows, each with its list's attachment. A name that is in no list is said plainly and
-never given a number. Parsing is `bot.register.parse`; the rows come from `bot.register.store`."""
+never given a number. Parsing is `bot.register.parse`; the rows come from `bot.register.store`; the
+sentences are `bot.register.sentences` and the answer's data (rows, citations, download) is
+`bot.register.answer_data`."""
 
 from __future__ import annotations
 
@@ -11,22 +13,27 @@ from dataclasses import replace
 from typing import Any, Protocol
 from urllib.parse import urlencode
 
-from bot.register.places import english_province
+from bot.register.answer_data import citation_of, extreme_rows, filter_params, group_rows, row_dict, shown_rows
 from bot.register.query import RegisterQuery
-from bot.register.records import RegisterRow, normalize_number
-from bot.register.store import RegisterStore
-from bot.register.words import (
-    describe,
-    iso_date,
-    question_of,
-    row_quote,
-    say_date,
-    say_kind,
-    say_period,
-    thousands,
+from bot.register.records import RegisterRow
+from bot.register.sentences import (
+    SAY_NAMES_UP_TO,
+    batch_text,
+    by_series,
+    cancelled_verdict,
+    chart_text,
+    count_text,
+    names_of,
+    row_sentence,
+    shared_filings,
+    widened_note,
 )
-from bot.schema import Answer, Citation, TableResult
+from bot.register.store import RegisterStore
+from bot.register.words import describe, question_of, say_date, say_period
+from bot.schema import Answer, TableResult
 from bot.text import Language
+
+__all__ = ["MAX_ROWS", "RegisterAnswerer", "filter_params", "group_rows", "row_dict"]
 
 MAX_ROWS = 20
 Message = dict[str, Any]
@@ -122,8 +129,8 @@ class RegisterAnswerer:
         if query.batch and rows and not query.entities:
             return self._batch(query, rows, as_of, language)
         if query.intent in ("latest", "first") and rows:
-            rows = _extreme(rows, latest=query.intent == "latest")
-        text = _widened_note(query, rows, language) + self._text(query, rows, as_of, language)
+            rows = extreme_rows(rows, latest=query.intent == "latest")
+        text = widened_note(query, rows, language) + self._text(query, rows, as_of, language)
         return self._answer(text, query, rows, as_of, language)
 
     # -- wording ---------------------------------------------------------------------------
@@ -134,11 +141,11 @@ class RegisterAnswerer:
             if language == "zh":
                 return f"{description}：0项。CAC清单中没有符合这些条件的记录。"
             return f"{description}: none. No row in the CAC's lists matches all of this."
-        count = _count_text(rows, query, language)
-        shared = _shared_filings(rows, language)
+        count = count_text(rows, query, language)
+        shared = shared_filings(rows, language)
         if query.intent == "lookup" and len(rows) <= 3:
-            sentences = [_row_sentence(row, n, query, language, self._english) for n, row in enumerate(rows, 1)]
-            return " ".join([*_cancelled_verdict(query, rows, language), *sentences, shared]).strip()
+            sentences = [row_sentence(row, n, query, language, self._english) for n, row in enumerate(rows, 1)]
+            return " ".join([*cancelled_verdict(query, rows, language), *sentences, shared]).strip()
         if query.intent in ("latest", "first") and rows[0].date:
             day = say_date(rows[0].date, language)
             if language == "zh":
@@ -148,9 +155,9 @@ class RegisterAnswerer:
                 description = f"{which}, dated {day}: {description[0].lower()}{description[1:]}"
         head = f"{description}：{count}。" if language == "zh" else f"{description}: {count}."
         if len(rows) <= SAY_NAMES_UP_TO:
-            head += _names_of(rows, language, self._english)
+            head += names_of(rows, language, self._english)
         if query.group_by == "series" and len({row.series for row in rows}) > 1:
-            head += " " + _by_series(rows, language)
+            head += " " + by_series(rows, language)
         if shared:
             head += shared if language == "zh" else f" {shared}"
         if len(rows) > self.max_rows:
@@ -218,32 +225,12 @@ class RegisterAnswerer:
         by_date = Counter(row.date for row in rows if row.date)
         if not by_date:
             return self._answer(self._text(query, rows, as_of, language), query, rows, as_of, language)
-        date, size = by_date.most_common(1)[0]
+        date = by_date.most_common(1)[0][0]
         batch = [row for row in rows if row.date == date]
-        provinces = Counter(row.province for row in batch)
-        others = sorted(d for d in by_date if d != date)
         period = describe(replace(query, batch=False, entities=()), None, language)
-        if query.intent == "list":
-            # "Which were they?": the batch itself, named; the month's other dates are said once already.
-            if language == "zh":
-                text = f"{say_date(date, 'zh')}同一天获批的这一批共{size}项，见下表。"
-            else:
-                text = f"The {size} services approved together on {say_date(date, 'en')}, the batch, are in the table."
-        elif language == "zh":
-            where = "、".join(provinces)
-            text = f"{say_date(date, 'zh')}同一天获批的一批共{size}项（{where}）。"
-            if others:
-                rest = "、".join(f"{say_date(d, 'zh')}{by_date[d]}项（{_places(rows, d, 'zh')}）" for d in others)
-                text += f"按日期算，{period}共有{len(rows)}项：另有{rest}。"
-        else:
-            where = ", ".join(english_province(p) for p in provinces)
-            services = "service was" if size == 1 else "services were"
-            text = f"{size} {services} approved together on {say_date(date, 'en')} ({where}): that is the batch."
-            if others:
-                rest = ", ".join(f"{by_date[d]} on {say_date(d, 'en')} ({_places(rows, d, 'en')})" for d in others)
-                text += f" Counting by date, {period[0].lower()}{period[1:]} come to {len(rows)} in all: also {rest}."
+        text = batch_text(rows, date, by_date, period, query.intent == "list", language)
         if len(batch) <= SAY_NAMES_UP_TO:
-            text += _names_of(batch, language, self._english)
+            text += names_of(batch, language, self._english)
         batch_query = replace(query, date_from=date, date_to=date)
         return self._answer(text, batch_query, batch, as_of, language)
 
@@ -253,32 +240,7 @@ class RegisterAnswerer:
         query = replace(query, group_by=group_by)
         groups = group_rows(rows, group_by)
         description = describe(query, as_of, language)
-        if group_by == "province":
-            top = groups[:5]
-            if language == "zh":
-                lead = "，".join(f"{g['key']}{g['total']}项" for g in top)
-                text = f"{description}：共{len(rows)}项，分布在{len(groups)}个省级地区；最多的是{lead}。见下图。"
-            else:
-                lead = ", ".join(f"{english_province(g['key'])} {g['total']:,}" for g in top)
-                text = (
-                    f"{description}: {len(rows):,} in all, from {len(groups)} provinces; the most: {lead}. "
-                    "See the chart."
-                )
-        elif groups:
-            first, last = groups[0], groups[-1]
-            if language == "zh":
-                text = (
-                    f"{description}：共{len(rows)}项，分{len(groups)}期公布，从{say_period(first['key'], 'zh')}的"
-                    f"{first['total']}项增至{say_period(last['key'], 'zh')}累计{last['cumulative']}项。见下图。"
-                )
-            else:
-                text = (
-                    f"{description}: {len(rows):,} in all, over {len(groups)} lists, from {first['total']:,} in "
-                    f"{say_period(first['key'], 'en')} to {last['cumulative']:,} in all by "
-                    f"{say_period(last['key'], 'en')}. The chart shows each list and the running total."
-                )
-        else:
-            text = f"{description}：0项。" if language == "zh" else f"{description}: none."
+        text = chart_text(description, rows, groups, group_by, language)
         answer = self._answer(text, query, rows, as_of, language)
         chart = {
             "url": self.chart_url(query, group_by, language),
@@ -293,8 +255,8 @@ class RegisterAnswerer:
     def _answer(
         self, text: str, query: RegisterQuery, rows: list[RegisterRow], as_of: str | None, language: Language
     ) -> Answer:
-        shown = _shown(rows, query, self.max_rows)
-        citations = tuple(_citation(n, row) for n, row in enumerate(shown, 1))
+        shown = shown_rows(rows, query, self.max_rows)
+        citations = tuple(citation_of(n, row) for n, row in enumerate(shown, 1))
         groups = group_rows(rows, query.group_by) if query.group_by else None
         table = TableResult(
             query=query.to_dict(),
@@ -320,72 +282,6 @@ class RegisterAnswerer:
         return f"{self.download_path}/chart?{urlencode(params, doseq=True)}"
 
 
-def filter_params(query: RegisterQuery) -> dict[str, Any]:
-    """A query's filters as `/api/register` parameters."""
-    params: dict[str, Any] = {}
-    for field in ("series", "kind", "province", "period", "category"):
-        if getattr(query, field):
-            params[field] = getattr(query, field)
-    if query.date_from:
-        params["from"] = iso_date(query.date_from)
-    if query.date_to:
-        params["to"] = iso_date(query.date_to)
-    if query.cancelled is not None:
-        params["cancelled"] = str(query.cancelled).lower()
-    for entity in query.entities:
-        for part in (entity, *entity.also):
-            params[part.field] = [*params.get(part.field, []), *part.values]
-    return params
-
-
-SAY_NAMES_UP_TO = 8
-
-
-def _names_of(rows: list[RegisterRow], language: Language, english: Callable[[str], str]) -> str:
-    """A few rows named in the text itself (chat readers and OpenAI clients read the text first)."""
-    named = []
-    for n, row in enumerate(rows, 1):
-        company_en = english(row.company)
-        if language == "zh":
-            named.append(f"{row.name}（{row.company}）[{n}]")
-        else:
-            named.append(f"{row.name} by {row.company}{f' ({company_en})' if company_en else ''} [{n}]")
-    return "、".join(named) + "。" if language == "zh" else " " + "; ".join(named) + "."
-
-
-def _cancelled_verdict(query: RegisterQuery, rows: list[RegisterRow], language: Language) -> list[str]:
-    """For "is X cancelled?": yes or no first, then the rows."""
-    if query.asks != "cancelled":
-        return []
-    cancelled = sum(row.cancelled for row in rows)
-    if language == "zh":
-        return [
-            "是的，已注销。"
-            if cancelled == len(rows)
-            else ("部分已注销。" if cancelled else "没有，清单未标注已注销。")
-        ]
-    return [
-        "Yes, it is marked cancelled (已注销)."
-        if cancelled == len(rows)
-        else ("Some of its filings are marked cancelled." if cancelled else "No: the lists do not mark it cancelled.")
-    ]
-
-
-def _widened_note(query: RegisterQuery, rows: list[RegisterRow], language: Language) -> str:
-    """When a name was found only outside the series asked about, say so first."""
-    asked = next((note.rsplit(" ", 1)[1] for note in query.notes if note.startswith("series widened from ")), None)
-    if not asked or not rows:
-        return ""
-    found = sorted({row.series for row in rows})
-    names = {
-        "en": {"genai": "generative AI", "algorithm": "algorithm", "deep-synthesis": "deep-synthesis"},
-        "zh": {"genai": "生成式人工智能", "algorithm": "互联网信息服务算法", "deep-synthesis": "深度合成"},
-    }[language]
-    if language == "zh":
-        return f"{names[asked]}清单中没有这一项；它列在{'、'.join(names[s] for s in found)}清单中。"
-    return f"Not in the {names[asked]} lists; it is in the {' and '.join(names[s] for s in found)} lists. "
-
-
 def _selects_nothing_in_particular(query: RegisterQuery) -> bool:
     """A lookup that names nothing and filters nothing: not a register question after all (the register
     would answer it with every row)."""
@@ -398,148 +294,3 @@ def _selects_nothing_in_particular(query: RegisterQuery) -> bool:
         and query.cancelled is None
         and not query.batch
     )
-
-
-def _shared_filings(rows: list[RegisterRow], language: Language) -> str:
-    """Say which filings are listed in more than one series (one number, one filing)."""
-    series_of: dict[str, dict[str, RegisterRow]] = {}
-    for row in rows:
-        series_of.setdefault(normalize_number(row.number), {}).setdefault(row.series, row)
-    shared = [found for found in series_of.values() if len(found) > 1]
-    if not shared:
-        return ""
-    names = {
-        "en": {"genai": "generative AI", "algorithm": "algorithm", "deep-synthesis": "deep synthesis"},
-        "zh": {"genai": "生成式人工智能", "algorithm": "算法", "deep-synthesis": "深度合成"},
-    }[language]
-    parts = []
-    for found in shared[:5]:
-        first = next(iter(found.values()))
-        where = [f"{names[series]} ({say_period(row.list.period, language)})" for series, row in found.items()]
-        if language == "zh":
-            parts.append(f"{first.name}（{first.number}）是同一项备案，同时列入{'和'.join(where)}。")
-        else:
-            parts.append(f"{first.name} ({first.number}) is one filing listed in two series: {' and '.join(where)}.")
-    return ("" if language == "zh" else " ").join(parts)
-
-
-def _places(rows: list[RegisterRow], date: int, language: Language) -> str:
-    provinces = dict.fromkeys(row.province for row in rows if row.date == date)
-    if language == "zh":
-        return "、".join(provinces)
-    return ", ".join(english_province(p) for p in provinces)
-
-
-def _count_text(rows: list[RegisterRow], query: RegisterQuery, language: Language) -> str:
-    total = thousands(len(rows), language)
-    kinds = Counter(row.kind for row in rows)
-    if query.kind or query.series in ("algorithm", "deep-synthesis") or len(kinds) < 2:
-        return f"{total}项" if language == "zh" else total
-    if language == "zh":
-        return f"{total}项（备案{kinds['filing']}项，登记{kinds['registration']}项）"
-    return (
-        f"{total} ({thousands(kinds['filing'], 'en')} filings, {thousands(kinds['registration'], 'en')} registrations)"
-    )
-
-
-def _by_series(rows: list[RegisterRow], language: Language) -> str:
-    counts = Counter(row.series for row in rows)
-    names = {
-        "en": {"genai": "generative AI", "algorithm": "algorithm", "deep-synthesis": "deep synthesis"},
-        "zh": {"genai": "生成式人工智能", "algorithm": "算法", "deep-synthesis": "深度合成"},
-    }[language]
-    if language == "zh":
-        return "其中" + "，".join(f"{names[s]}{n}项" for s, n in counts.items()) + "。"
-    return "By series: " + ", ".join(f"{names[s]} {n}" for s, n in counts.items()) + "."
-
-
-def _row_sentence(
-    row: RegisterRow, n: int, query: RegisterQuery, language: Language, english: Callable[[str], str]
-) -> str:
-    name_en, company_en = english(row.name), english(row.company)
-    if language == "zh":
-        name = f"{row.name}（{name_en}）" if name_en else row.name
-        when = f"，日期{say_date(row.date, 'zh')}" if row.date else f"，列入{say_period(row.list.period, 'zh')}"
-        text = f"{name}由{row.company}{say_kind(row, 'zh')}，属地{row.province}，编号{row.number}{when}"
-        if row.cancelled:
-            text += "，已注销"
-        if row.renamed_from:
-            text += f"（原主体名称{row.renamed_from}）"
-        return f"{text} [{n}]。"
-    name = f"{row.name} ({name_en})" if name_en else row.name
-    company = f"{row.company} ({company_en})" if company_en else row.company
-    when = f", dated {say_date(row.date, 'en')}" if row.date else f", listed in {say_period(row.list.period, 'en')}"
-    place = f" in {english_province(row.province)}" if row.province else ""
-    text = f"{name}: {say_kind(row, 'en')} by {company}{place}, number {row.number}{when}"
-    if row.late:
-        text += " (registered late)"
-    if row.cancelled:
-        text += "; cancelled (已注销)"
-    if row.renamed_from:
-        text += f"; the company was formerly {row.renamed_from}"
-    return f"{text} [{n}]."
-
-
-def _extreme(rows: list[RegisterRow], latest: bool) -> list[RegisterRow]:
-    """The rows on the latest (or first) date, or in the latest (or first) list when undated."""
-    key = rows[-1] if latest else rows[0]
-    if key.date:
-        return [row for row in rows if row.date == key.date]
-    return [row for row in rows if row.list.period == key.list.period and not row.date]
-
-
-def _shown(rows: list[RegisterRow], query: RegisterQuery, limit: int) -> list[RegisterRow]:
-    if query.group_by == "series":
-        rows = sorted(rows, key=lambda row: ("genai", "algorithm", "deep-synthesis").index(row.series))
-    return rows[:limit]
-
-
-def group_rows(rows: list[RegisterRow], group_by: str) -> tuple[dict[str, Any], ...]:
-    if group_by == "series":
-        counts = Counter(row.series for row in rows)
-    elif group_by == "province":
-        counts = Counter(row.province or "?" for row in rows)
-        return tuple({"key": k, "total": n} for k, n in counts.most_common())
-    else:
-        counts = Counter(row.list.period for row in rows)
-        cumulative, groups = 0, []
-        for key in sorted(counts):
-            cumulative += counts[key]
-            groups.append({"key": key, "total": counts[key], "cumulative": cumulative})
-        return tuple(groups)
-    return tuple({"key": k, "total": n} for k, n in counts.items())
-
-
-def _citation(n: int, row: RegisterRow) -> Citation:
-    return Citation(
-        n=n,
-        title=row.list.title,
-        source=row.list.source,
-        url=row.list.url,
-        quote=row_quote(row),
-        start=0,
-        end=0,
-        period=row.list.period,
-        row=row.row,
-    )
-
-
-def row_dict(row: RegisterRow, citation: int) -> dict[str, Any]:
-    return {
-        "name": row.name,
-        "company": row.company,
-        "province": row.province,
-        "province_en": english_province(row.province) if row.province else "",
-        "number": row.number,
-        "date": iso_date(row.date),
-        "kind": row.kind,
-        "series": row.series,
-        "period": row.list.period,
-        "url": row.list.url,
-        "category": row.category,
-        "products": [p.name for p in row.products],
-        "cancelled": row.cancelled,
-        "renamed_from": row.renamed_from,
-        "late": row.late,
-        "citation": citation,
-    }
