@@ -166,3 +166,62 @@ def test_a_name_the_register_does_not_know_is_asked_about_not_dropped(catalog, q
 )
 def test_a_question_word_before_filed_is_not_a_name(catalog, question):
     assert parse(catalog, question).unknown_name == ""
+
+
+# -- a series named outright is the series counted ---------------------------------------------------------
+
+
+def _answerer(rows):
+    from bot.register.answer import RegisterAnswerer
+
+    return RegisterAnswerer(_RowsStore(rows), lambda rows: NameCatalog.from_rows(rows), parse_register_question)
+
+
+class _RowsStore:
+    """The register store's reading side over rows in memory, filtering as its `where` clauses do."""
+
+    generation = "fixed"
+
+    def __init__(self, rows) -> None:
+        self._rows = list(rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def rows(self):
+        return list(self._rows)
+
+    def as_of(self, series=None):
+        return max(r.list.period for r in self._rows if series in (None, r.series))
+
+    def find(self, query):
+        def matches(row) -> bool:
+            if query.series and row.series != query.series:
+                return False
+            if query.kind and row.kind != query.kind:
+                return False
+            return all(
+                any(getattr(row, part.field) in part.values for part in (entity, *entity.also))
+                for entity in query.entities
+            )
+
+        return [row for row in self._rows if matches(row)]
+
+
+@pytest.mark.parametrize(
+    "question, elsewhere",
+    [
+        ("How many generative AI services has 杭州优卖网络科技有限公司 got on the lists?", "1 filing in the algorithm"),
+        ("杭州优卖网络科技有限公司有几项生成式人工智能备案或登记？", "互联网信息服务算法清单中（1项）"),
+    ],
+)
+def test_a_count_of_a_series_named_outright_is_that_series_even_when_it_is_none(question, elsewhere):
+    answer = _answerer(genai_rows()[:30] + algorithm_rows()).answer(question, [], "en")
+    assert answer.register.total == 0 and not answer.register.rows
+    assert elsewhere in answer.answer  # and where its rows are instead
+
+
+def test_a_lookup_under_the_wrong_series_still_finds_the_name_elsewhere():
+    answerer = _answerer(genai_rows()[:30] + algorithm_rows())
+    answer = answerer.answer("What is the generative AI filing number of 杭州优卖网络科技有限公司?", [], "en")
+    assert [row["number"] for row in answer.register.rows] == ["网信算备330108562416102220027号"]

@@ -23,6 +23,7 @@ from bot.register.sentences import (
     cancelled_verdict,
     chart_text,
     count_text,
+    elsewhere_note,
     names_of,
     row_sentence,
     shared_filings,
@@ -118,9 +119,15 @@ class RegisterAnswerer:
         rows = self.store.find(query)
         if not rows and query.entities and query.series:
             # A name asked about under the wrong series ("the algorithm filing of a deep-synthesis algorithm"):
-            # its rows in any series answer better than "none", and the answer says which series they are in.
+            # its rows in any series answer a lookup better than "none", and the answer says which series
+            # they are in. A count or list of one series named outright ("How many generative AI services
+            # has X filed?") is answered for that series: none, and where X's rows are instead.
             widened = replace(query, series=None, notes=(*query.notes, f"series widened from {query.series}"))
-            rows, query = self.store.find(widened), widened
+            elsewhere = self.store.find(widened)
+            if _series_named_outright(query) and query.intent in ("count", "list"):
+                text = self._text(query, [], as_of, language) + elsewhere_note(query, elsewhere, language)
+                return self._answer(text, query, [], as_of, language)
+            rows, query = elsewhere, widened
             as_of = self.store.as_of()
         if query.asks == "renamed" and rows:
             return self._renamed(query, rows, as_of, language)
@@ -280,6 +287,12 @@ class RegisterAnswerer:
         """The chart of the same rows from `GET /api/register/chart`."""
         params = {**filter_params(query), "group_by": group_by, "lang": language}
         return f"{self.download_path}/chart?{urlencode(params, doseq=True)}"
+
+
+def _series_named_outright(query: RegisterQuery) -> bool:
+    """Whether the question named its series in words ("generative AI", "深度合成", a class of algorithm)
+    rather than the parser reading one into a weak word ("services")."""
+    return not any(note.startswith("'services' read as") for note in query.notes)
 
 
 def _selects_nothing_in_particular(query: RegisterQuery) -> bool:

@@ -66,6 +66,27 @@ def widened_note(query: RegisterQuery, rows: list[RegisterRow], language: Langua
     return f"Not in the {names[asked]} lists; it is in the {' and '.join(names[s] for s in found)} lists. "
 
 
+def elsewhere_note(query: RegisterQuery, rows: list[RegisterRow], language: Language) -> str:
+    """After "none" for the series asked about: which other series hold the name's rows, and how many."""
+    if not rows:
+        return ""
+    names = _SERIES_NAMES[language]
+    found = sorted({row.series for row in rows}, key=_SERIES_ORDER.index)
+    count = thousands(len(rows), language)
+    if language == "zh":
+        return f"它列在{'、'.join(names[s] for s in found)}清单中（{count}项）。"
+    who = (query.entities[0].english or query.entities[0].text) if query.entities else "It"
+    filings = "filing" if len(rows) == 1 else "filings"
+    return f" {who} has {count} {filings} in the {' and '.join(names[s] for s in found)} lists instead."
+
+
+_SERIES_ORDER = ("genai", "algorithm", "deep-synthesis")
+_SERIES_NAMES = {
+    "en": {"genai": "generative AI", "algorithm": "algorithm", "deep-synthesis": "deep-synthesis"},
+    "zh": {"genai": "生成式人工智能", "algorithm": "互联网信息服务算法", "deep-synthesis": "深度合成"},
+}
+
+
 def shared_filings(rows: list[RegisterRow], language: Language) -> str:
     """Say which filings are listed in more than one series (one number, one filing)."""
     series_of: dict[str, dict[str, RegisterRow]] = {}
