@@ -200,6 +200,8 @@ class _RowsStore:
                 return False
             if query.kind and row.kind != query.kind:
                 return False
+            if query.period and row.list.period != query.period:
+                return False
             return all(
                 any(getattr(row, part.field) in part.values for part in (entity, *entity.also))
                 for entity in query.entities
@@ -225,3 +227,33 @@ def test_a_lookup_under_the_wrong_series_still_finds_the_name_elsewhere():
     answerer = _answerer(genai_rows()[:30] + algorithm_rows())
     answer = answerer.answer("What is the generative AI filing number of 杭州优卖网络科技有限公司?", [], "en")
     assert [row["number"] for row in answer.register.rows] == ["网信算备330108562416102220027号"]
+
+
+# -- the lists of a year -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, year",
+    [
+        ("How many deep-synthesis algorithms did the 2023 lists carry?", 2023),
+        ("Which algorithms were in the lists published in 2022?", 2022),
+        ("2022年发布的算法清单里有几条？", 2022),
+        ("How many registrations were in 2025's lists?", 2025),
+    ],
+)
+def test_a_year_of_lists_is_the_lists_published_that_year(catalog, question, year):
+    query = parse(catalog, question)
+    assert (query.list_year, query.date_from, query.date_to, query.period) == (year, None, None, None)
+
+
+@pytest.mark.parametrize("question", ["How many algorithms were filed in 2024?", "2024年备案的深度合成算法有多少"])
+def test_a_year_of_filing_is_still_the_dates_filed(catalog, question):
+    query = parse(catalog, question)
+    assert (query.list_year, query.date_from, query.date_to) == (None, 20240101, 20241231)
+
+
+def test_a_year_of_lists_counts_every_list_published_that_year_and_offers_no_one_list_download():
+    rows = genai_rows()
+    published_2024 = [r for r in rows if r.list.period.startswith("2024-")]
+    answer = _answerer(rows).answer("How many services appeared in the lists published in 2024?", [], "en")
+    assert answer.register.total == len(published_2024) and answer.register.download is None

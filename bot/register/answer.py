@@ -116,14 +116,14 @@ class RegisterAnswerer:
         as_of = self.store.as_of(query.series)
         if query.unknown_name and not query.entities:
             return self._not_in_register(query, as_of, language)
-        rows = self.store.find(query)
+        rows = self._find(query)
         if not rows and query.entities and query.series:
             # A name asked about under the wrong series ("the algorithm filing of a deep-synthesis algorithm"):
             # its rows in any series answer a lookup better than "none", and the answer says which series
             # they are in. A count or list of one series named outright ("How many generative AI services
             # has X filed?") is answered for that series: none, and where X's rows are instead.
             widened = replace(query, series=None, notes=(*query.notes, f"series widened from {query.series}"))
-            elsewhere = self.store.find(widened)
+            elsewhere = self._find(widened)
             if _series_named_outright(query) and query.intent in ("count", "list"):
                 text = self._text(query, [], as_of, language) + elsewhere_note(query, elsewhere, language)
                 return self._answer(text, query, [], as_of, language)
@@ -139,6 +139,16 @@ class RegisterAnswerer:
             rows = extreme_rows(rows, latest=query.intent == "latest")
         text = widened_note(query, rows, language) + self._text(query, rows, as_of, language)
         return self._answer(text, query, rows, as_of, language)
+
+    def _find(self, query: RegisterQuery) -> list[RegisterRow]:
+        """The rows a query selects; a year's lists are each list published that year, one after another."""
+        if query.list_year is None:
+            return self.store.find(query)
+        rows: list[RegisterRow] = []
+        for period in self.catalog.periods(query.series):
+            if period.startswith(f"{query.list_year}-"):
+                rows += self.store.find(replace(query, list_year=None, period=period))
+        return rows
 
     # -- wording ---------------------------------------------------------------------------
 
@@ -172,7 +182,7 @@ class RegisterAnswerer:
                 f"下表列出按日期排列的前{self.max_rows}项；可按省份、月份或类型缩小范围。"
                 if language == "zh"
                 else f"The first {self.max_rows} by date are below; narrow the question by province, month or kind "
-                "to see the rest, or download them all."
+                "to see the rest" + ("." if query.list_year else ", or download them all.")
             )
         else:
             tail = "见下表，按日期排列。" if language == "zh" else "They are in the table below, by date."
@@ -272,7 +282,8 @@ class RegisterAnswerer:
             rows=tuple(row_dict(row, n) for n, row in enumerate(shown, 1)),
             as_of=as_of,
             groups=groups,
-            download=self.download_url(query) if rows else None,
+            # The download takes one list at a time: a year's lists have none rather than a wrong one.
+            download=self.download_url(query) if rows and not query.list_year else None,
         )
         return Answer(text, False, language, citations, 1.0, table)
 

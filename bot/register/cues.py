@@ -185,6 +185,16 @@ LIST_BEFORE_DATE = _re(
     r"\blists?\s+(?:(?:that\s+)?(?:was\s+)?(?:of|for|from|dated|published|released|issued|came\s+out|announced)\s+)+"
     r"(?:in\s+|on\s+)?(?:the\s+)?$|清单\s*$"
 )
+# A year that names the lists published in it, not the dates filed in it: "the 2024 lists", "2025's lists",
+# "lists published in 2025", "algorithms published in 2024", "2025年公布的…清单", "2024年发布的名单里".
+YEAR_LISTS_AFTER = _re(
+    r"^\s*(?:'s\s+)?(?:" + _LIST_WORDS_EN + r"lists\b|(?:cac\s+)?(?:published|released|issued)\s+lists\b)"
+    r"|^\s*(?:内|中|里|全年)?(?:公布|发布|公示|印发|出炉)的?" + _LIST_WORDS_ZH + r"(?:清单|名单)"
+)
+YEAR_LISTS_BEFORE = _re(
+    r"\b(?:lists?|batch(?:es)?)\s+(?:(?:that\s+)?(?:were\s+|was\s+)?(?:published|released|issued|came\s+out)\s+)"
+    r"(?:in|during)\s+$|\b(?:published|released)\s+(?:in|during)\s+$|\blists\s+(?:of|from|for)\s+$"
+)
 # Before "the latest list": as of that list, not in it ("截至最新一批清单", "up to the latest list").
 AS_OF_BEFORE = _re(
     r"(?:\bup\s+to|\buntil|\btill|\bthrough|\bas\s+of|\baccording\s+to|\bbased\s+on|\bin\s+line\s+with|\bper"

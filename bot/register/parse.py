@@ -68,6 +68,10 @@ def parse_register_question(
         return None  # a name in a question about something else ("Who makes the Doubao app?")
     query = read_filters(masked, low, catalog, bool(entities or unknown), notes)
     intent, asks, group_by = _intent(low, entities or unknown, query)
+    if intent == "chart" and query["list_year"]:
+        # A chart is drawn by `/api/register/chart`, which takes dates, not a year's lists.
+        year, query["list_year"] = query["list_year"], None
+        query["date_from"], query["date_to"] = year * 10000 + 101, year * 10000 + 1231
     if not (entities or unknown or _has_register_words(low, query) or previous):
         return None
 
@@ -96,6 +100,7 @@ def parse_register_question(
         date_from=query["date_from"],
         date_to=query["date_to"],
         period=query["period"],
+        list_year=query["list_year"],
         batch=query["batch"],
         cancelled=cancelled,
         category=query["category"],
@@ -191,6 +196,7 @@ def _narrows(query: RegisterQuery) -> bool:
         or query.date_from
         or query.date_to
         or query.period
+        or query.list_year
         or query.batch
         or query.category
         or query.cancelled is not None
@@ -226,7 +232,9 @@ def _intent(low: str, entities: list[EntityMatch] | str, query: dict) -> tuple[s
     companies = not isinstance(entities, str) and any(e.field == "company" for e in entities)
     if entities and companies and w.EVERYTHING.search(low) and not query["series"]:
         return "list", "any", "series"
-    narrowed = any(query[k] for k in ("province", "date_from", "date_to", "period", "category", "cancelled"))
+    narrowed = any(
+        query[k] for k in ("province", "date_from", "date_to", "period", "list_year", "category", "cancelled")
+    )
     if w.LIST.search(low) and not (entities and w.WHICH_FIELD.search(low)):
         if not entities and not narrowed and asks != "renamed" and w.WHICH_FIELD.search(low):
             return "lookup", asks, ""  # "Under which number was it filed?" of nothing named: not the register's
@@ -247,7 +255,7 @@ def _intent(low: str, entities: list[EntityMatch] | str, query: dict) -> tuple[s
 
 
 def _has_register_words(low: str, query: dict) -> bool:
-    return bool(w.REGISTER_WORDS.search(low) or query["series"] or query["period"])
+    return bool(w.REGISTER_WORDS.search(low) or query["series"] or query["period"] or query["list_year"])
 
 
 def _is_follow_up(low: str, parsed: RegisterQuery) -> bool:
@@ -259,7 +267,7 @@ def _is_follow_up(low: str, parsed: RegisterQuery) -> bool:
     return short and not (parsed.entities or parsed.unknown_name or own_intent)
 
 
-_FILTERS = ("series", "kind", "province", "category", "cancelled", "period")
+_FILTERS = ("series", "kind", "province", "category", "cancelled", "period", "list_year")
 
 
 def _merge(previous: RegisterQuery, new: RegisterQuery, low: str) -> RegisterQuery:
