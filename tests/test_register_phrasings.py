@@ -6,7 +6,7 @@ in lower case or as a fragment, series named outright, and the lists of a year."
 from __future__ import annotations
 
 import pytest
-from register_rows import algorithm_rows, genai_rows
+from register_rows import algorithm_rows, genai_rows, group_rows
 
 from bot.register.names import NameCatalog
 from bot.register.parse import parse_register_question
@@ -202,12 +202,15 @@ class _RowsStore:
                 return False
             if query.period and row.list.period != query.period:
                 return False
-            return all(
-                any(getattr(row, part.field) in part.values for part in (entity, *entity.also))
-                for entity in query.entities
-            )
+            return all(any(_row_has(row, part) for part in (entity, *entity.also)) for entity in query.entities)
 
         return [row for row in self._rows if matches(row)]
+
+
+def _row_has(row, part) -> bool:
+    if part.field == "company":  # as the store: a company's earlier name finds the rows renamed from it
+        return row.company in part.values or row.renamed_from in part.values
+    return getattr(row, part.field) in part.values
 
 
 @pytest.mark.parametrize(
@@ -257,3 +260,28 @@ def test_a_year_of_lists_counts_every_list_published_that_year_and_offers_no_one
     published_2024 = [r for r in rows if r.list.period.startswith("2024-")]
     answer = _answerer(rows).answer("How many services appeared in the lists published in 2024?", [], "en")
     assert answer.register.total == len(published_2024) and answer.register.download is None
+
+
+# -- a company's earlier name ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question", ["Which entries does 旧名科技有限公司 have in the lists?", "旧名科技有限公司在清单里有哪些记录？"]
+)
+def test_a_company_still_filing_under_its_name_owns_only_its_rows_and_hears_of_the_moved_one(question):
+    rows, _ = group_rows()
+    answer = _answerer(rows).answer(question, [], "en")
+    assert [row["number"] for row in answer.register.rows] == ["Beijing-JiuMingZhuShou-20250901S0001"]
+    assert "新名图像生成算法" in answer.answer and answer.register.download is None
+
+
+def test_an_earlier_name_filing_nothing_of_its_own_stands_for_the_company_it_became():
+    rows, _ = group_rows()
+    answer = _answerer(rows).answer("What has 更早科技有限公司 filed?", [], "en")
+    assert [row["name"] for row in answer.register.rows] == ["后来文本生成算法"]
+
+
+def test_the_rename_itself_is_still_found_under_the_earlier_name():
+    rows, _ = group_rows()
+    answer = _answerer(rows).answer("What is 旧名科技有限公司 called now?", [], "en")
+    assert "新名科技有限公司" in answer.answer

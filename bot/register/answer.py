@@ -24,6 +24,7 @@ from bot.register.sentences import (
     chart_text,
     count_text,
     elsewhere_note,
+    moved_note,
     names_of,
     row_sentence,
     shared_filings,
@@ -131,6 +132,7 @@ class RegisterAnswerer:
             as_of = self.store.as_of()
         if query.asks == "renamed" and rows:
             return self._renamed(query, rows, as_of, language)
+        rows, moved = self._moved_away(query, rows)
         if query.intent == "chart":
             return self._chart(query, rows, as_of, language)
         if query.batch and rows and not query.entities:
@@ -138,7 +140,34 @@ class RegisterAnswerer:
         if query.intent in ("latest", "first") and rows:
             rows = extreme_rows(rows, latest=query.intent == "latest")
         text = widened_note(query, rows, language) + self._text(query, rows, as_of, language)
-        return self._answer(text, query, rows, as_of, language)
+        text += moved_note(moved, language)
+        # The download's company filter still takes in the moved filings: none rather than a different count.
+        return self._answer(text, query, rows, as_of, language, downloadable=not moved)
+
+    def _moved_away(self, query: RegisterQuery, rows: list[RegisterRow]) -> tuple[list[RegisterRow], list[RegisterRow]]:
+        """(rows, moved): a company that still files under its own name owns the rows whose subject is it now;
+        a filing whose remark moves it to another company (原主体名称…变更为…) is that company's, said apart.
+        A name that files nothing under itself is the later company's earlier name, and keeps every row."""
+        if not any(e.field == "company" for e in query.entities):
+            return rows, []
+        filers = self._filers()
+        kept, moved = [], []
+        for row in rows:
+            asked = [e for e in query.entities if e.field == "company"]
+            by_old_name_only = all(
+                row.company not in e.values and row.renamed_from in e.values and row.renamed_from in filers
+                for e in asked
+            )
+            (moved if by_old_name_only else kept).append(row)
+        return kept, moved
+
+    def _filers(self) -> frozenset[str]:
+        """Every company some row carries as its subject now (built once per catalog)."""
+        catalog = self.catalog
+        if getattr(self, "_filers_of", None) is not catalog:
+            self._filers_cache = frozenset(row.company for row in getattr(catalog, "rows", ()))
+            self._filers_of = catalog
+        return self._filers_cache
 
     def _find(self, query: RegisterQuery) -> list[RegisterRow]:
         """The rows a query selects; a year's lists are each list published that year, one after another."""
@@ -270,7 +299,13 @@ class RegisterAnswerer:
     # -- the answer's data -------------------------------------------------------------------
 
     def _answer(
-        self, text: str, query: RegisterQuery, rows: list[RegisterRow], as_of: str | None, language: Language
+        self,
+        text: str,
+        query: RegisterQuery,
+        rows: list[RegisterRow],
+        as_of: str | None,
+        language: Language,
+        downloadable: bool = True,
     ) -> Answer:
         shown = shown_rows(rows, query, self.max_rows)
         citations = tuple(citation_of(n, row) for n, row in enumerate(shown, 1))
@@ -283,7 +318,7 @@ class RegisterAnswerer:
             as_of=as_of,
             groups=groups,
             # The download takes one list at a time: a year's lists have none rather than a wrong one.
-            download=self.download_url(query) if rows and not query.list_year else None,
+            download=self.download_url(query) if rows and downloadable and not query.list_year else None,
         )
         return Answer(text, False, language, citations, 1.0, table)
 

@@ -80,6 +80,18 @@ def elsewhere_note(query: RegisterQuery, rows: list[RegisterRow], language: Lang
     return f" {who} has {count} {filings} in the {' and '.join(names[s] for s in found)} lists instead."
 
 
+def moved_note(moved: list[RegisterRow], language: Language) -> str:
+    """The filings that moved from the company asked about to another (a remark on the row), not counted."""
+    if not moved:
+        return ""
+    if language == "zh":
+        items = "、".join(f"{row.name}（{row.number}，现主体{row.company}）" for row in moved[:5])
+        return f"另有{len(moved)}项备案的主体已由{moved[0].renamed_from}变更为其他公司，未计入：{items}。"
+    items = "; ".join(f"{row.name} ({row.number}, now {row.company})" for row in moved[:5])
+    filings = "filing lists" if len(moved) == 1 else "filings list"
+    return f" Not counted: {len(moved)} {filings} {moved[0].renamed_from} as its former subject: {items}."
+
+
 _SERIES_ORDER = ("genai", "algorithm", "deep-synthesis")
 _SERIES_NAMES = {
     "en": {"genai": "generative AI", "algorithm": "algorithm", "deep-synthesis": "deep-synthesis"},
