@@ -13,25 +13,30 @@ from dataclasses import replace
 from typing import Any, Protocol
 from urllib.parse import urlencode
 
-from bot.register.answer_data import citation_of, extreme_rows, filter_params, group_rows, row_dict, shown_rows
+from bot.register.answer_data import (
+    citation_of,
+    extreme_rows,
+    filter_params,
+    group_rows,
+    row_dict,
+    shown_rows,
+    split_moved_away,
+)
 from bot.register.query import RegisterQuery
 from bot.register.records import RegisterRow
 from bot.register.sentences import (
     SAY_NAMES_UP_TO,
     batch_text,
-    by_series,
-    cancelled_verdict,
     chart_text,
-    count_text,
     elsewhere_note,
     moved_note,
     names_of,
-    row_sentence,
-    shared_filings,
+    renamed_text,
+    rows_text,
     widened_note,
 )
 from bot.register.store import RegisterStore
-from bot.register.words import describe, question_of, say_date, say_period
+from bot.register.words import describe, question_of, say_period
 from bot.schema import Answer, TableResult
 from bot.text import Language
 
@@ -132,7 +137,7 @@ class RegisterAnswerer:
             as_of = self.store.as_of()
         if query.asks == "renamed" and rows:
             return self._renamed(query, rows, as_of, language)
-        rows, moved = self._moved_away(query, rows)
+        rows, moved = split_moved_away(query, rows, self._filers())
         if query.intent == "chart":
             return self._chart(query, rows, as_of, language)
         if query.batch and rows and not query.entities:
@@ -143,23 +148,6 @@ class RegisterAnswerer:
         text += moved_note(moved, language)
         # The download's company filter still takes in the moved filings: none rather than a different count.
         return self._answer(text, query, rows, as_of, language, downloadable=not moved)
-
-    def _moved_away(self, query: RegisterQuery, rows: list[RegisterRow]) -> tuple[list[RegisterRow], list[RegisterRow]]:
-        """(rows, moved): a company that still files under its own name owns the rows whose subject is it now;
-        a filing whose remark moves it to another company (原主体名称…变更为…) is that company's, said apart.
-        A name that files nothing under itself is the later company's earlier name, and keeps every row."""
-        if not any(e.field == "company" for e in query.entities):
-            return rows, []
-        filers = self._filers()
-        kept, moved = [], []
-        for row in rows:
-            asked = [e for e in query.entities if e.field == "company"]
-            by_old_name_only = all(
-                row.company not in e.values and row.renamed_from in e.values and row.renamed_from in filers
-                for e in asked
-            )
-            (moved if by_old_name_only else kept).append(row)
-        return kept, moved
 
     def _filers(self) -> frozenset[str]:
         """Every company some row carries as its subject now (built once per catalog)."""
@@ -182,40 +170,7 @@ class RegisterAnswerer:
     # -- wording ---------------------------------------------------------------------------
 
     def _text(self, query: RegisterQuery, rows: list[RegisterRow], as_of: str | None, language: Language) -> str:
-        description = describe(query, as_of, language)
-        if not rows:
-            if language == "zh":
-                return f"{description}：0项。CAC清单中没有符合这些条件的记录。"
-            return f"{description}: none. No row in the CAC's lists matches all of this."
-        count = count_text(rows, query, language)
-        shared = shared_filings(rows, language)
-        if query.intent == "lookup" and len(rows) <= 3:
-            sentences = [row_sentence(row, n, query, language, self._english) for n, row in enumerate(rows, 1)]
-            return " ".join([*cancelled_verdict(query, rows, language), *sentences, shared]).strip()
-        if query.intent in ("latest", "first") and rows[0].date:
-            day = say_date(rows[0].date, language)
-            if language == "zh":
-                description = f"{'最新' if query.intent == 'latest' else '最早'}的一批（{day}），{description}"
-            else:
-                which = "The latest" if query.intent == "latest" else "The first"
-                description = f"{which}, dated {day}: {description[0].lower()}{description[1:]}"
-        head = f"{description}：{count}。" if language == "zh" else f"{description}: {count}."
-        if len(rows) <= SAY_NAMES_UP_TO:
-            head += names_of(rows, language, self._english)
-        if query.group_by == "series" and len({row.series for row in rows}) > 1:
-            head += " " + by_series(rows, language)
-        if shared:
-            head += shared if language == "zh" else f" {shared}"
-        if len(rows) > self.max_rows:
-            tail = (
-                f"下表列出按日期排列的前{self.max_rows}项；可按省份、月份或类型缩小范围。"
-                if language == "zh"
-                else f"The first {self.max_rows} by date are below; narrow the question by province, month or kind "
-                "to see the rest" + ("." if query.list_year else ", or download them all.")
-            )
-        else:
-            tail = "见下表，按日期排列。" if language == "zh" else "They are in the table below, by date."
-        return f"{head}{tail}" if language == "zh" else f"{head} {tail}"
+        return rows_text(query, rows, as_of, language, self._english, self.max_rows)
 
     def _english(self, chinese: str) -> str:
         try:
@@ -232,17 +187,7 @@ class RegisterAnswerer:
         for row in renamed:
             first_of.setdefault((row.renamed_from, row.company), row)
         shown = list(first_of.values())
-        sentences = []
-        for n, row in enumerate(shown, 1):
-            if language == "zh":
-                sentences.append(f"{row.renamed_from}已更名为{row.company}（见{row.name}的备案备注）[{n}]。")
-            else:
-                sentences.append(
-                    f"{row.renamed_from} was renamed {row.company} (a remark on the filing of {row.name}) [{n}]."
-                )
-        return self._answer(
-            "".join(sentences) if language == "zh" else " ".join(sentences), query, shown, as_of, language
-        )
+        return self._answer(renamed_text(shown, language), query, shown, as_of, language)
 
     def _not_in_register(self, query: RegisterQuery, as_of: str | None, language: Language) -> Answer:
         name = query.unknown_name

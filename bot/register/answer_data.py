@@ -98,3 +98,22 @@ def row_dict(row: RegisterRow, citation: int) -> dict[str, Any]:
         "late": row.late,
         "citation": citation,
     }
+
+
+def split_moved_away(
+    query: RegisterQuery, rows: list[RegisterRow], filers: frozenset[str]
+) -> tuple[list[RegisterRow], list[RegisterRow]]:
+    """(rows, moved): a company that still files under its own name (it is in `filers`) owns the rows whose
+    subject is it now; a filing whose remark moves it to another company (原主体名称…变更为…) is that
+    company's, set apart. A name that files nothing under itself is the later company's earlier name, and
+    keeps every row."""
+    asked = [e for e in query.entities if e.field == "company"]
+    if not asked:
+        return rows, []
+    kept, moved = [], []
+    for row in rows:
+        by_old_name_only = all(
+            row.company not in e.values and row.renamed_from in e.values and row.renamed_from in filers for e in asked
+        )
+        (moved if by_old_name_only else kept).append(row)
+    return kept, moved

@@ -15,7 +15,7 @@ from typing import Any
 from bot.register.places import english_province
 from bot.register.query import RegisterQuery
 from bot.register.records import RegisterRow, normalize_number
-from bot.register.words import say_date, say_kind, say_period, thousands
+from bot.register.words import describe, say_date, say_kind, say_period, thousands
 from bot.text import Language
 
 SAY_NAMES_UP_TO = 8
@@ -240,3 +240,62 @@ def chart_text(
     else:
         text = f"{description}：0项。" if language == "zh" else f"{description}: none."
     return text
+
+
+def rows_text(
+    query: RegisterQuery,
+    rows: list[RegisterRow],
+    as_of: str | None,
+    language: Language,
+    english: Callable[[str], str],
+    max_rows: int,
+) -> str:
+    """The answer to a lookup, list or count in words: the rows as sentences for a short lookup, otherwise the
+    count with the filters said back, a few names, the series split and how to see the rest."""
+    description = describe(query, as_of, language)
+    if not rows:
+        if language == "zh":
+            return f"{description}：0项。CAC清单中没有符合这些条件的记录。"
+        return f"{description}: none. No row in the CAC's lists matches all of this."
+    count = count_text(rows, query, language)
+    shared = shared_filings(rows, language)
+    if query.intent == "lookup" and len(rows) <= 3:
+        sentences = [row_sentence(row, n, query, language, english) for n, row in enumerate(rows, 1)]
+        return " ".join([*cancelled_verdict(query, rows, language), *sentences, shared]).strip()
+    if query.intent in ("latest", "first") and rows[0].date:
+        day = say_date(rows[0].date, language)
+        if language == "zh":
+            description = f"{'最新' if query.intent == 'latest' else '最早'}的一批（{day}），{description}"
+        else:
+            which = "The latest" if query.intent == "latest" else "The first"
+            description = f"{which}, dated {day}: {description[0].lower()}{description[1:]}"
+    head = f"{description}：{count}。" if language == "zh" else f"{description}: {count}."
+    if len(rows) <= SAY_NAMES_UP_TO:
+        head += names_of(rows, language, english)
+    if query.group_by == "series" and len({row.series for row in rows}) > 1:
+        head += " " + by_series(rows, language)
+    if shared:
+        head += shared if language == "zh" else f" {shared}"
+    if len(rows) > max_rows:
+        tail = (
+            f"下表列出按日期排列的前{max_rows}项；可按省份、月份或类型缩小范围。"
+            if language == "zh"
+            else f"The first {max_rows} by date are below; narrow the question by province, month or kind "
+            "to see the rest" + ("." if query.list_year else ", or download them all.")
+        )
+    else:
+        tail = "见下表，按日期排列。" if language == "zh" else "They are in the table below, by date."
+    return f"{head}{tail}" if language == "zh" else f"{head} {tail}"
+
+
+def renamed_text(shown: list[RegisterRow], language: Language) -> str:
+    """Each rename, old name and new, citing the row whose remark records it."""
+    sentences = []
+    for n, row in enumerate(shown, 1):
+        if language == "zh":
+            sentences.append(f"{row.renamed_from}已更名为{row.company}（见{row.name}的备案备注）[{n}]。")
+        else:
+            sentences.append(
+                f"{row.renamed_from} was renamed {row.company} (a remark on the filing of {row.name}) [{n}]."
+            )
+    return "".join(sentences) if language == "zh" else " ".join(sentences)
