@@ -23,6 +23,11 @@ from bot.register.folding import fold, is_generic
 from bot.register.names import NameCatalog, NameLink
 from bot.register.places import PROVINCES
 
+# Words that open a question, never a name at its start.
+_QUESTION_WORD = (
+    r"(?:is|was|are|were|has|have|had|did|does|do|when|what|who|which|where|how|why|can|could|will|would|should|any|"
+    r"anything|all|every|none|nothing|some|something|show|list|tell|give|find|look|please|name|count|the\s+number)\b"
+)
 _BY_SHAPE_EN = [
     re.compile(p, re.IGNORECASE)
     for p in (
@@ -37,6 +42,15 @@ _BY_SHAPE_EN = [
         r"\bwhat\s+is\s+(?P<x>.+?)'s\s+(?:\S+\s+){0,3}?(?:filing|registration)\b",
         r"\bwhere\s+(?:is|was)\s+(?P<x>.+?)\s+(?:filed|registered)\b",
         r"\bwhat\s+was\s+(?P<x>.+?)\s+(?:renamed|called)\b",
+        # "Has X completed its filing?", "did X pass generative AI registration": a verb of getting through.
+        r"^\s*(?:has|have|had|did|does|do|is|was)\s+(?P<x>.+?)\s+(?:(?:already|ever|yet|actually|officially|"
+        r"successfully)\s+)*(?:complet|finish|pass|done|gone\s+through|go\s+through|went\s+through|obtain|receiv|got|get|"
+        r"made|make|submit|undergo|underwent|secur)\w*\s+(?:\S+\s+){0,4}?(?:filing|registration|approval|record)s?\b",
+        # A fragment that starts with the name: "X filed with the CAC?", "X algorithm filing number".
+        r"^\s*(?!" + _QUESTION_WORD + r")(?P<x>.+?)(?:'s|’s)?\s+(?:(?:algorithm|service|model|app)s?\s+)?"
+        r"(?:filing|registration|record)\s+(?:number|no\.?|date|status|id)\b",
+        r"^\s*(?!" + _QUESTION_WORD + r")(?P<x>.+?)\s+(?:(?:been|get|got|already|ever|officially)\s+)*"
+        r"(?:filed|registered|approved|listed)\s+(?:with|by|in|on|at)\b",
     )
 ]
 # "Which algorithms does X use?", "X用了哪些算法": X, an app.
@@ -90,7 +104,12 @@ _ENGLISH_SENTENCE = re.compile(
     r"^\s*(?:is|was|are|were|has|have|had|did|does|do|when|what|who|which|where|how|can|could)\b", re.IGNORECASE
 )
 _OWNS = re.compile(r"\s*(?:'s|’s|的)\s*")
-_TRIM_NAME = re.compile(r"^(?:the|a|an)\s+|(?:'s|’s)$|\s+(?:in|by|with)\s+(?:china|the\s+cac).*$", re.IGNORECASE)
+# An article before the name; what follows it ("'s", "in China", "X's algorithm": X is asked about).
+_TRIM_NAME = re.compile(
+    r"^(?:the|a|an)\s+|(?:'s|’s)$|\s+(?:in|by|with)\s+(?:china|the\s+cac).*$"
+    r"|\s*(?:'s|’s)?\s+(?:algorithms?|services?|models?|apps?|chatbots?|products?)$",
+    re.IGNORECASE,
+)
 
 # A Latin-script word written as a name: capitalised, mixed case, or with digits or dots (DeepL, Character.AI).
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.&+\-]*(?:'s|’s)?")

@@ -78,7 +78,12 @@ RENAMED_NEW = _re(
     r"\brenamed\s+(?:to|as|into)\b|\b(?:change[sd]?|switch(?:e[sd])?)\s+(?:its\s+|their\s+)?(?:names?\s+)?to\b|\bnew\s+name\b|\bnow\s+(?:called|named|known)|\b(?:called|named|known\s+as)\s+now\b"
     r"|\bcurrent(?:ly)?\s+(?:company\s+)?(?:names?|called|named)\b|\b(?:called|named)\s+now\b|\bwhat\s+(?:is|was)\s+.+\s+renamed\b"
     r"|\b(?:what|which)\s+(?:company|name)\s+did\s+.+\s+become\b|\bbec(?:o|a)me\s+(?:what|which)\b|\bturned\s+into\b"
+    # The name it has today: "what name does X go by now", "what is X called these days", "X's name today".
+    r"|\bgo(?:es)?\s+by\s+(?:now|today|these\s+days|nowadays)\b|\b(?:name|called|named|known\s+as)\s+(?:today|these\s+days"
+    r"|nowadays)\b|\bname\s+(?:it\s+)?(?:has|uses|carries)\s+(?:now|today)\b|\bcall(?:s|ed)?\s+itself\s+(?:now|today)\b"
+    r"|\bwhat\s+name\s+(?:does|do|is|are)\b.*\b(?:now|today|currently|these\s+days|nowadays)\b"
     r"|更名为|改名为|改名成|更名成|变更为|现在叫|现名|新名|现在的(?:主体)?名(?:字|称)|后来(?:改名|更名|叫)|更名后|改名后"
+    r"|(?:如今|目前|现在|现)(?:叫|改叫|名为|叫做|用的?名(?:字|称))|(?:如今|目前)的(?:主体)?名(?:字|称)|改叫"
 )
 RENAMED = _re(
     r"\brenamed\b|\brename\b|\bname\s+change|\bchanged?\s+(?:its\s+|their\s+)?names?\b|\bformerly\b|\bnew\s+name\b"
@@ -105,8 +110,9 @@ LIST = _re(
     r"|\bgive\s+me\b|\benumerate\b|哪些|列出|列表|列一下|有什么|都有谁|是哪些|有哪几|哪几"
 )
 LATEST = _re(
-    r"\b(?:latest|newest|most\s+recent(?:ly)?)\b(?!\s+(?:list|batch|release|publication|update))"
-    r"|\blast\s+(?:filed|registered|one|service|filing)\b|最新(?!一期|一批|清单|名单|的清单|的名单|批次|公布)|最近(?:一次|一个)"
+    r"\b(?:latest|newest|most\s+recent(?:ly)?)\b(?!\s+(?:(?:published|released|issued|announced)\s+)?(?:list|batch|release"
+    r"|publication|update))"
+    r"|\blast\s+(?:filed|registered|one|service|filing)\b|最新(?!一期|一批|清单|名单|的清单|的名单|批次|公布)|最近(?:一次|一个|(?=(?:完成|通过)?(?:备案|登记|获批|上线)))|最晚"
 )
 FIRST = _re(r"\b(?:first|earliest)\b(?!\s+(?:list|batch))|最早|第一个|第一家|第一款|首个|首家|首款")
 
@@ -152,10 +158,6 @@ USES = _re(
     r"|用了|使用|采用|用到|用的|应用了|依赖"
 )
 
-LATEST_LIST = _re(
-    r"\b(?:latest|newest|most\s+recent|last|current)\s+(?:list|batch|release|publication|update)\b"
-    r"|最新(?:一期|一批|清单|名单|的清单|的名单|批次|公布)|最近一期|最近一批"
-)
 FIRST_LIST = _re(r"\bfirst\s+(?:list|batch)\b|首批|第一批|第一期")
 # A month that names one of the CAC's lists: "the June 2025 generative AI list", "the CAC's January 2025 list",
 # "2026年4月的生成式人工智能服务清单", "2025年10月那份清单", "the list published in May 2026".
@@ -168,6 +170,13 @@ _LIST_WORDS_ZH = (
     r"(?:的|这|那|本|该|一|份|期|批|公布|发布|新增|网信办|国家|生成式人工智能|生成式AI|生成式|人工智能|深度合成|"
     r"互联网信息服务|算法|服务|备案|登记|大模型)*"
 )
+LATEST_LIST = _re(
+    r"\b(?:latest|newest|most\s+recent(?:ly)?|last|current)\s+(?:(?:published|released|issued|announced)\s+)?"
+    r"(?:list|batch|release|publication|update)\b|\blists?\s+(?:published|released|issued)\s+(?:most\s+recently|last)\b"
+    r"|最新(?:一期|一批|清单|名单|的清单|的名单|批次|公布)|最近一期|最近一批"
+    # "最近公布的大模型名单", "最新发布的那份算法清单": the words between say which series, not which list.
+    r"|(?:最新|最近)(?:一次)?(?:公布|发布|公示|更新|出炉)的?" + _LIST_WORDS_ZH + r"(?:清单|名单|批次|一批|一期)"
+)
 LIST_AFTER_DATE = _re(
     r"^\s*(?:'s\s+)?(?:" + _LIST_WORDS_EN + r"(?:list|register)\b|" + _LIST_WORDS_ZH + r"(?:清单|名单)"
     r"|一期|那期|的?公告|公布的?)"
@@ -175,6 +184,16 @@ LIST_AFTER_DATE = _re(
 LIST_BEFORE_DATE = _re(
     r"\blists?\s+(?:(?:that\s+)?(?:was\s+)?(?:of|for|from|dated|published|released|issued|came\s+out|announced)\s+)+"
     r"(?:in\s+|on\s+)?(?:the\s+)?$|清单\s*$"
+)
+# A year that names the lists published in it, not the dates filed in it: "the 2024 lists", "2025's lists",
+# "lists published in 2025", "algorithms published in 2024", "2025年公布的…清单", "2024年发布的名单里".
+YEAR_LISTS_AFTER = _re(
+    r"^\s*(?:'s\s+)?(?:" + _LIST_WORDS_EN + r"lists\b|(?:cac\s+)?(?:published|released|issued)\s+lists\b)"
+    r"|^\s*(?:内|中|里|全年)?(?:公布|发布|公示|印发|出炉)的?" + _LIST_WORDS_ZH + r"(?:清单|名单)"
+)
+YEAR_LISTS_BEFORE = _re(
+    r"\b(?:lists?|batch(?:es)?)\s+(?:(?:that\s+)?(?:were\s+|was\s+)?(?:published|released|issued|came\s+out)\s+)"
+    r"(?:in|during)\s+$|\b(?:published|released)\s+(?:in|during)\s+$|\blists\s+(?:of|from|for)\s+$"
 )
 # Before "the latest list": as of that list, not in it ("截至最新一批清单", "up to the latest list").
 AS_OF_BEFORE = _re(
@@ -188,6 +207,13 @@ REGISTER_WORDS = _re(
     r"\bfil(?:e|ed|ing|ings)\b|\bregist(?:er|ered|ration|rations|ry)\b|\bapprov|\bservices?\b|\balgorithms?\b"
     r"|\bmodels?\b|\bcompan(?:y|ies)\b|\bbatch\b|\blist(?:ed|s)?\b|\bcac\b|deep[\s-]*synthesis|generative|\bcancel"
     r"|\brenamed\b|备案|登记|算法|服务|模型|公司|企业|清单|名单|批|上线|获批|注销|更名|产品|应用"
+)
+# Asking to have a name looked up ("look up X for me", "pull up X's entry", "查询一下X"): the register's own
+# job, whatever X is; "tell me about X" is not among them (the documents may say more about X).
+LOOKUP_VERBS = _re(
+    r"\blook(?:ing)?\s+up\b|\blook\s+(?:\S+\s+)?up\b|\bpull\s+up\b|\bsearch\s+(?:for|up)\b|\bcheck\s+(?:on\s+)?(?:the\s+)?"
+    r"(?:entry|record|listing)\b|\b(?:entry|record|listing)\s+(?:of|for)\b|^\s*(?:please\s+)?(?:find|search|check)\b"
+    r"|查询|查一下|查查|查找|检索|搜一下|搜索"
 )
 # Words that make a question about filing itself: a Latin-script name in such a question is asked about.
 FILING_WORDS = _re(
@@ -212,7 +238,7 @@ NOT_REGISTER_SUBJECT = _re(
     r"|requirements|obligations)\b"
     r"|\b(?:budget|revenue|sales|valuation|funding|market\s+share|share\s+of|price|salary|profit|investment)s?\b"
     r"|多少(?:名|位|个人|人|员工|用户|部门|个部门|章|字|页|元|美元|倍)|几(?:个部门|章|名|位)"
-    r"|(?:规定|办法|条例|措施|标准|法)[》」”]?(?:共|一共|总共)?有?(?:多少|几)[条章款]"
+    r"|(?:规定|办法|条例|措施|标准|(?<!算)法)[》」”]?(?:共|一共|总共)?有?(?:多少|几)[条章款]"  # 算法 is no law
     r"|预算|收入|营收|估值|融资|份额|价格|薪|利润|投资|员工|用户数"
     # Who said it: a question about a report, not about the lists ("according to Reuters", 据CNNIC统计).
     r"|\baccording\s+to\s+(?![^,.?]{0,40}\b(?:cac|register|registry|lists?)\b)|\breported\b|\bpublications?\b|\bnewspapers?\b"

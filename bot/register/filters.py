@@ -1,5 +1,6 @@
 """The filters of a register question, as its words give them: series, kind, province, category or role, dates
-and ranges, one list's period ("the May 2026 list", "the latest list"), a batch, cancelled. `read_filters`
+and ranges, one list's period ("the May 2026 list", "the latest list"), a year's lists ("the 2024 lists"), a
+batch, cancelled. `read_filters`
 runs on the question with its linked names blanked.
 
 It does not find names or the intent (`bot.register.parse` does) and knows of the rows only what the catalog
@@ -63,8 +64,12 @@ def read_filters(masked: str, low: str, catalog: NameCatalog, named: bool, notes
     batch = bool(w.BATCH.search(low))
     dated = []
     up_to = None
+    list_year = None
     for d in mentions:
         after, before = masked[d.end :], masked[: d.start]
+        if _names_lists_of_a_year(d, before, after):
+            list_year = d.date_from // 10000
+            continue
         if _names_a_list(d, before, after):
             if w.AS_OF_BEFORE.search(before):
                 up_to = d.date_to  # cumulative: everything up to that list
@@ -101,6 +106,7 @@ def read_filters(masked: str, low: str, catalog: NameCatalog, named: bool, notes
         "date_from": date_from,
         "date_to": date_to,
         "period": period,
+        "list_year": list_year if period is None else None,
         "batch": batch and bool(date_from or date_to),
         "cancelled": cancelled,
     }
@@ -143,6 +149,14 @@ def _series(low: str, category: str, named: bool, notes: list[str]) -> str | Non
 
 _RANGED = re.compile(r"\b(?:before|prior\s+to|earlier\s+than|after|later\s+than|since)\s+(?:the\s+)?$", re.IGNORECASE)
 _RANGED_ZH = re.compile(r"^\s*(?:之前|以前|之后|以后|以来)")
+
+
+def _names_lists_of_a_year(d: DateMention, before: str, after: str) -> bool:
+    """True when a year names the lists published in it ("the 2024 lists", "2025年公布的清单"), not the dates
+    filed in it ("filed in 2024"), and no word makes it a range ("before the 2025 lists")."""
+    if d.grain != "year" or re.search(r"底|末|end\s+of", d.text, re.IGNORECASE) or _RANGED.search(before):
+        return False
+    return bool(w.YEAR_LISTS_AFTER.match(after) or w.YEAR_LISTS_BEFORE.search(before))
 
 
 def _names_a_list(d: DateMention, before: str, after: str) -> bool:

@@ -209,7 +209,8 @@ class NameCatalog:
                 self._add_pinyin(middle.lower(), "name", row.name, provinces)
         services = {self._key(r.name) for r in self.rows if r.series == "genai"}
         for key, surface in list(self._surfaces.items()):
-            if surface.generic or not (surface.how == "alias" or key in services):
+            # An alias table spelling counts even where a list also writes it (小爱同学 is a product too).
+            if surface.generic or not (surface.how == "alias" or surface.alias_type or key in services):
                 continue
             if len(_CJK.findall(key)) < 2 or len(key) > 12:
                 continue

@@ -24,6 +24,7 @@ import unicodedata
 
 from bot.register import cues as w
 from bot.register.asked_names import asked_name, owned_name
+from bot.register.dates import find_dates
 from bot.register.filters import read_filters
 from bot.register.names import NameCatalog, NameLink
 from bot.register.query import EntityMatch, RegisterQuery
@@ -55,7 +56,9 @@ def parse_register_question(
         one_thing = not any(p.search(low) for p in (w.COUNT, w.CHART, w.LATEST, w.FIRST)) and (
             not w.LIST.search(low) or bool(w.WHICH_FIELD.search(low))
         )
-        unknown, link = asked_name(text, masked, quoted, catalog, one_thing, uses=bool(w.USES.search(low)))
+        # A date is a filter, never the name asked about ("What got filed on 14 May 2025?" names nothing).
+        undated = _blank(masked, [(d.start, d.end) for d in find_dates(masked)])
+        unknown, link = asked_name(text, undated, quoted, catalog, one_thing, uses=bool(w.USES.search(low)))
         entities = _entities(text, low, [link]) if link else []
     if w.DEFINITION.search(text) or (w.DOCUMENT_CUES.search(low) and not _counts_or_lists(low)):
         return None
@@ -65,6 +68,10 @@ def parse_register_question(
         return None  # a name in a question about something else ("Who makes the Doubao app?")
     query = read_filters(masked, low, catalog, bool(entities or unknown), notes)
     intent, asks, group_by = _intent(low, entities or unknown, query)
+    if intent == "chart" and query["list_year"]:
+        # A chart is drawn by `/api/register/chart`, which takes dates, not a year's lists.
+        year, query["list_year"] = query["list_year"], None
+        query["date_from"], query["date_to"] = year * 10000 + 101, year * 10000 + 1231
     if not (entities or unknown or _has_register_words(low, query) or previous):
         return None
 
@@ -93,6 +100,7 @@ def parse_register_question(
         date_from=query["date_from"],
         date_to=query["date_to"],
         period=query["period"],
+        list_year=query["list_year"],
         batch=query["batch"],
         cancelled=cancelled,
         category=query["category"],
@@ -111,8 +119,9 @@ def parse_register_question(
 
 def _about_filing(low: str, masked: str) -> bool:
     """Whether a question that names something asks about its filing: filing words, a register field (its
-    number, date, province), a count or list, or little besides the name itself ("DeepSeek?")."""
-    if w.FILING_WORDS.search(low) or w.REGISTER_WORDS.search(low) or _counts_or_lists(low):
+    number, date, province), a request to look it up, a count or list, or little besides the name itself
+    ("DeepSeek?")."""
+    if any(p.search(low) for p in (w.FILING_WORDS, w.REGISTER_WORDS, w.LOOKUP_VERBS)) or _counts_or_lists(low):
         return True
     if any(p.search(low) for p in (w.RENAMED, w.RENAMED_OLD, w.RENAMED_NEW, w.CANCELLED, w.KIND_BOTH, w.USES)):
         return True  # what the lists' remarks record about it (a rename, a cancellation); what an app uses
@@ -187,6 +196,7 @@ def _narrows(query: RegisterQuery) -> bool:
         or query.date_from
         or query.date_to
         or query.period
+        or query.list_year
         or query.batch
         or query.category
         or query.cancelled is not None
@@ -213,7 +223,7 @@ def _intent(low: str, entities: list[EntityMatch] | str, query: dict) -> tuple[s
     if w.COUNT.search(low):
         # "How many companies changed their names?" counts the renames, not the rows.
         return "count", "renamed" if asks == "renamed" else "any", "series" if w.BY_SERIES.search(low) else ""
-    if w.LATEST.search(low):
+    if w.LATEST.search(low) and not w.LATEST_LIST.search(low):  # "the list published most recently" is a list
         return "latest", asks, ""
     if w.FIRST.search(low):
         return "first", asks, ""
@@ -222,7 +232,9 @@ def _intent(low: str, entities: list[EntityMatch] | str, query: dict) -> tuple[s
     companies = not isinstance(entities, str) and any(e.field == "company" for e in entities)
     if entities and companies and w.EVERYTHING.search(low) and not query["series"]:
         return "list", "any", "series"
-    narrowed = any(query[k] for k in ("province", "date_from", "date_to", "period", "category", "cancelled"))
+    narrowed = any(
+        query[k] for k in ("province", "date_from", "date_to", "period", "list_year", "category", "cancelled")
+    )
     if w.LIST.search(low) and not (entities and w.WHICH_FIELD.search(low)):
         if not entities and not narrowed and asks != "renamed" and w.WHICH_FIELD.search(low):
             return "lookup", asks, ""  # "Under which number was it filed?" of nothing named: not the register's
@@ -243,7 +255,7 @@ def _intent(low: str, entities: list[EntityMatch] | str, query: dict) -> tuple[s
 
 
 def _has_register_words(low: str, query: dict) -> bool:
-    return bool(w.REGISTER_WORDS.search(low) or query["series"] or query["period"])
+    return bool(w.REGISTER_WORDS.search(low) or query["series"] or query["period"] or query["list_year"])
 
 
 def _is_follow_up(low: str, parsed: RegisterQuery) -> bool:
@@ -255,7 +267,7 @@ def _is_follow_up(low: str, parsed: RegisterQuery) -> bool:
     return short and not (parsed.entities or parsed.unknown_name or own_intent)
 
 
-_FILTERS = ("series", "kind", "province", "category", "cancelled", "period")
+_FILTERS = ("series", "kind", "province", "category", "cancelled", "period", "list_year")
 
 
 def _merge(previous: RegisterQuery, new: RegisterQuery, low: str) -> RegisterQuery:

@@ -46,6 +46,7 @@ class RegisterQuery:
     date_from: int | None = None  # YYYYMMDD, inclusive
     date_to: int | None = None  # YYYYMMDD, inclusive
     period: str | None = None  # one list, "YYYY-MM" ("the May 2026 list", "the latest list")
+    list_year: int | None = None  # every list published that year ("the 2024 lists", "2025年公布的清单")
     batch: bool = False  # "the January 2024 batch": services approved together on one date
     cancelled: bool | None = None
     category: str = ""  # 算法类别 or 角色

@@ -67,7 +67,7 @@ def _noun(query: RegisterQuery, language: Language) -> str:
         }
         what = series.get(query.series or "", "")
         kind = {"filing": "备案", "registration": "登记"}.get(
-            query.kind or "", "备案和登记" if not query.series else "备案"
+            query.kind or "", "备案和登记" if query.series in (None, "genai") else "备案"
         )
         if query.series in ("algorithm", "deep-synthesis"):
             kind = "备案"
@@ -101,7 +101,7 @@ def describe(query: RegisterQuery, as_of: str | None, language: Language) -> str
         text = "".join(parts) + ("的" if parts else "") + ("已注销的" if query.cancelled else "") + noun
         if when:
             text = f"{when}{text}"
-        if as_of and not query.period:
+        if as_of and not (query.period or query.list_year):
             text = f"截至{say_period(as_of, 'zh')}，{text}"
         return text
     text = ("cancelled " if query.cancelled else "") + noun
@@ -114,7 +114,7 @@ def describe(query: RegisterQuery, as_of: str | None, language: Language) -> str
     when = _when_en(query)
     if when:
         text += f" {when}"
-    if as_of and not query.period:
+    if as_of and not (query.period or query.list_year):
         text += f", up to {say_period(as_of, 'en')}"
     return text[0].upper() + text[1:]
 
@@ -153,6 +153,8 @@ def _english_names(query: RegisterQuery) -> list[str]:
 def _when_en(query: RegisterQuery) -> str:
     if query.period:
         return f"in {say_period(query.period, 'en')}"
+    if query.list_year:
+        return f"in the lists published in {query.list_year}"
     low, high = query.date_from, query.date_to
     if low and high:
         if low // 100 == high // 100 and low % 100 == 1 and high % 100 >= 28:
@@ -172,6 +174,8 @@ def _when_en(query: RegisterQuery) -> str:
 def _when_zh(query: RegisterQuery) -> str:
     if query.period:
         return f"{say_period(query.period, 'zh')}中"
+    if query.list_year:
+        return f"{query.list_year}年公布的清单中"
     low, high = query.date_from, query.date_to
     if low and high:
         if low // 100 == high // 100 and low % 100 == 1 and high % 100 >= 28:

@@ -1,0 +1,287 @@
+"""Register questions phrased in ways the parser once missed, one group per cause, each checked on several
+phrasings of our own: "算法" is not a law, dates are filters and never names, the latest list said in other
+words, the name a company goes by today, lookups asked with a verb, names the register does not know written
+in lower case or as a fragment, series named outright, and the lists of a year."""
+
+from __future__ import annotations
+
+import pytest
+from register_rows import algorithm_rows, genai_rows, group_rows
+
+from bot.register.names import NameCatalog
+from bot.register.parse import parse_register_question
+from bot.register.query import RegisterQuery
+
+
+@pytest.fixture(scope="module")
+def catalog() -> NameCatalog:
+    return NameCatalog.from_rows(genai_rows() + algorithm_rows())
+
+
+def parse(catalog: NameCatalog, question: str) -> RegisterQuery:
+    parsed = parse_register_question(question, catalog, None)
+    assert parsed is not None, question
+    return parsed
+
+
+# -- 算法 ends in 法 but is not a law ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, series, province",
+    [
+        ("浙江的互联网信息服务算法总共有几条？", "algorithm", "浙江"),
+        ("廣東的深度合成算法共有幾條", "deep-synthesis", "广东"),
+        ("湖南备案的算法一共多少条", "algorithm", "湖南"),
+    ],
+)
+def test_counting_algorithms_by_the_item_is_a_register_count(catalog, question, series, province):
+    query = parse(catalog, question)
+    assert (query.intent, query.series, query.province) == ("count", series, province)
+
+
+def test_counting_the_articles_of_a_measure_still_goes_to_the_documents(catalog):
+    assert parse_register_question("深度合成管理规定一共有几条？", catalog, None) is None
+
+
+# -- a date is a filter, never the name asked about --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, day, kind",
+    [
+        ("What was registered on 9 October 2025?", 20251009, "registration"),
+        ("Anything filed on 2nd March 2025?", 20250302, "filing"),
+        ("Show what got filed on the 21 of April 2026", 20260421, "filing"),
+    ],
+)
+def test_a_day_in_an_english_question_picks_rows_and_names_nothing(catalog, question, day, kind):
+    query = parse(catalog, question)
+    assert (query.intent, query.unknown_name, query.entities) == ("list", "", ())
+    assert (query.date_from, query.date_to, query.kind) == (day, day, kind)
+
+
+@pytest.mark.parametrize(
+    "question, period, category",
+    [
+        ("2022年10月公布的算法清单里个性化推送类的有哪些", "2022-10", "个性化推送类"),
+        ("2022年8月發布的算法清單中屬於生成合成類的算法", "2022-08", "生成合成类"),
+    ],
+)
+def test_a_list_month_with_a_class_lists_that_class_in_that_list(catalog, question, period, category):
+    query = parse(catalog, question)
+    assert (query.intent, query.unknown_name, query.period, query.category) == ("list", "", period, category)
+
+
+# -- the latest list, in other words -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("最新发布的那份生成式人工智能清单里有多少项备案？", "filing"),
+        ("最近公示的名单中登记了多少个？", "registration"),
+        ("How many registrations does the most recently published list hold?", "registration"),
+        ("How many filings were in the list issued most recently?", "filing"),
+    ],
+)
+def test_the_latest_list_said_in_other_words_is_that_list(catalog, question, kind):
+    query = parse(catalog, question)
+    assert (query.intent, query.kind, query.period) == ("count", kind, "2026-08")
+
+
+@pytest.mark.parametrize("question", ["最近备案的服务有哪些？", "Which services were filed most recently?"])
+def test_filed_most_recently_is_the_latest_date_not_the_latest_list(catalog, question):
+    query = parse(catalog, question)
+    assert (query.intent, query.period) == ("latest", None)
+
+
+# -- the name a renamed company goes by today --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What name does 上海识装信息科技有限公司 go by today?",
+        "what is 上海识装信息科技有限公司 called nowadays",
+        "What name is 上海识装信息科技有限公司 using now?",
+        "上海识装信息科技有限公司目前叫什么？",
+        "上海识装信息科技有限公司如今的名称是什么",
+    ],
+)
+def test_the_name_a_company_goes_by_now_is_its_new_name(catalog, question):
+    query = parse(catalog, question)
+    assert (query.intent, query.asks, query.renamed_wants) == ("lookup", "renamed", "new")
+
+
+# -- asking to have a name looked up -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "could you look up WenXinYiYan",
+        "pull up the entry for WenXinYiYan please",
+        "Search for WenXinYiYan in the lists",
+        "请帮我查找文心一言",
+    ],
+)
+def test_asking_to_look_a_name_up_is_a_lookup(catalog, question):
+    query = parse(catalog, question)
+    assert query.intent == "lookup" and "文心一言" in {v for e in query.entities for v in e.values}
+
+
+def test_an_alias_spelled_in_pinyin_links_even_when_a_list_also_uses_its_chinese(catalog):
+    query = parse(catalog, "look XiaoAiTongXue up for me")
+    assert {v for e in query.entities for v in e.values} == {"小爱同学AI助手"}
+
+
+def test_telling_about_a_service_without_filing_words_stays_with_the_documents(catalog):
+    assert parse_register_question("Tell me about ERNIE Bot", catalog, None) is None
+
+
+# -- a name the register does not know, written plainly ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, name",
+    [
+        ("Zapier filed with the CAC?", "Zapier"),
+        ("grammarly registered in china?", "grammarly"),
+        ("has jasper completed its generative ai filing", "jasper"),
+        ("Did Synthesia pass the registration?", "Synthesia"),
+        ("has descript's algorithm been filed", "descript"),
+        ("notion ai service filing number", "notion ai"),
+        ("Canva filing date?", "Canva"),
+    ],
+)
+def test_a_name_the_register_does_not_know_is_asked_about_not_dropped(catalog, question, name):
+    query = parse(catalog, question)
+    assert (query.intent, query.unknown_name, query.entities) == ("lookup", name, ())
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Which services filed with the CAC in May 2025?", "What got registered with the CAC in June 2025?"],
+)
+def test_a_question_word_before_filed_is_not_a_name(catalog, question):
+    assert parse(catalog, question).unknown_name == ""
+
+
+# -- a series named outright is the series counted ---------------------------------------------------------
+
+
+def _answerer(rows):
+    from bot.register.answer import RegisterAnswerer
+
+    return RegisterAnswerer(_RowsStore(rows), lambda rows: NameCatalog.from_rows(rows), parse_register_question)
+
+
+class _RowsStore:
+    """The register store's reading side over rows in memory, filtering as its `where` clauses do."""
+
+    generation = "fixed"
+
+    def __init__(self, rows) -> None:
+        self._rows = list(rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def rows(self):
+        return list(self._rows)
+
+    def as_of(self, series=None):
+        return max(r.list.period for r in self._rows if series in (None, r.series))
+
+    def find(self, query):
+        def matches(row) -> bool:
+            if query.series and row.series != query.series:
+                return False
+            if query.kind and row.kind != query.kind:
+                return False
+            if query.period and row.list.period != query.period:
+                return False
+            return all(any(_row_has(row, part) for part in (entity, *entity.also)) for entity in query.entities)
+
+        return [row for row in self._rows if matches(row)]
+
+
+def _row_has(row, part) -> bool:
+    if part.field == "company":  # as the store: a company's earlier name finds the rows renamed from it
+        return row.company in part.values or row.renamed_from in part.values
+    return getattr(row, part.field) in part.values
+
+
+@pytest.mark.parametrize(
+    "question, elsewhere",
+    [
+        ("How many generative AI services has 杭州优卖网络科技有限公司 got on the lists?", "1 filing in the algorithm"),
+        ("杭州优卖网络科技有限公司有几项生成式人工智能备案或登记？", "互联网信息服务算法清单中（1项）"),
+    ],
+)
+def test_a_count_of_a_series_named_outright_is_that_series_even_when_it_is_none(question, elsewhere):
+    answer = _answerer(genai_rows()[:30] + algorithm_rows()).answer(question, [], "en")
+    assert answer.register.total == 0 and not answer.register.rows
+    assert elsewhere in answer.answer  # and where its rows are instead
+
+
+def test_a_lookup_under_the_wrong_series_still_finds_the_name_elsewhere():
+    answerer = _answerer(genai_rows()[:30] + algorithm_rows())
+    answer = answerer.answer("What is the generative AI filing number of 杭州优卖网络科技有限公司?", [], "en")
+    assert [row["number"] for row in answer.register.rows] == ["网信算备330108562416102220027号"]
+
+
+# -- the lists of a year -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, year",
+    [
+        ("How many deep-synthesis algorithms did the 2023 lists carry?", 2023),
+        ("Which algorithms were in the lists published in 2022?", 2022),
+        ("2022年发布的算法清单里有几条？", 2022),
+        ("How many registrations were in 2025's lists?", 2025),
+    ],
+)
+def test_a_year_of_lists_is_the_lists_published_that_year(catalog, question, year):
+    query = parse(catalog, question)
+    assert (query.list_year, query.date_from, query.date_to, query.period) == (year, None, None, None)
+
+
+@pytest.mark.parametrize("question", ["How many algorithms were filed in 2024?", "2024年备案的深度合成算法有多少"])
+def test_a_year_of_filing_is_still_the_dates_filed(catalog, question):
+    query = parse(catalog, question)
+    assert (query.list_year, query.date_from, query.date_to) == (None, 20240101, 20241231)
+
+
+def test_a_year_of_lists_counts_every_list_published_that_year_and_offers_no_one_list_download():
+    rows = genai_rows()
+    published_2024 = [r for r in rows if r.list.period.startswith("2024-")]
+    answer = _answerer(rows).answer("How many services appeared in the lists published in 2024?", [], "en")
+    assert answer.register.total == len(published_2024) and answer.register.download is None
+
+
+# -- a company's earlier name ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question", ["Which entries does 旧名科技有限公司 have in the lists?", "旧名科技有限公司在清单里有哪些记录？"]
+)
+def test_a_company_still_filing_under_its_name_owns_only_its_rows_and_hears_of_the_moved_one(question):
+    rows, _ = group_rows()
+    answer = _answerer(rows).answer(question, [], "en")
+    assert [row["number"] for row in answer.register.rows] == ["Beijing-JiuMingZhuShou-20250901S0001"]
+    assert "新名图像生成算法" in answer.answer and answer.register.download is None
+
+
+def test_an_earlier_name_filing_nothing_of_its_own_stands_for_the_company_it_became():
+    rows, _ = group_rows()
+    answer = _answerer(rows).answer("What has 更早科技有限公司 filed?", [], "en")
+    assert [row["name"] for row in answer.register.rows] == ["后来文本生成算法"]
+
+
+def test_the_rename_itself_is_still_found_under_the_earlier_name():
+    rows, _ = group_rows()
+    answer = _answerer(rows).answer("What is 旧名科技有限公司 called now?", [], "en")
+    assert "新名科技有限公司" in answer.answer
