@@ -132,14 +132,17 @@ def read_all(
     nobody touched (tried on Chroma 1.5). Read by id, a concurrent write can only leave out or mix records
     that it deletes or adds itself: the stores read the completion markers first and keep only the records
     of sources complete then (a marker is removed before its records and written after them), and the
-    writer bumps the generation last, so every reader reloads once it is done."""
+    writer bumps the generation last, so every reader reloads once it is done.
+
+    The pages are read by id alone: `where` picked the ids, and Chroma 1.5 takes seconds for a `get` that
+    has both ids and a `where` (68 s for 4,000 ids among 20,000 markers, against 0.1 s without)."""
     page = page or PAGE
     ids = list(collection.get(where=where, include=[])["ids"])
     metadatas: list[Mapping[str, Any]] = []
     documents: list[str] = []
     read: list[str] = []
     for start in range(0, len(ids), page):
-        got = collection.get(ids=ids[start : start + page], where=where, include=list(include))
+        got = collection.get(ids=ids[start : start + page], include=list(include))
         read += got["ids"]  # a record deleted since the ids were read is simply not there
         if "metadatas" in include:
             metadatas += got["metadatas"] or []
