@@ -443,17 +443,32 @@ def plot(rows: list[dict[str, Any]], path: Path, real_up_to: int, note: str) -> 
     figure.savefig(path, dpi=100)
 
 
-def plot_note(result: dict[str, Any]) -> str:
-    loads = [r["load_average"][0] for r in result["rows"]]
-    paragraphs = [
-        f"Run {result['when'][:16].replace('T', ' ')} UTC on {result['conditions']['cpus']} CPUs shared with other "
-        f"work: 1-minute load average {min(loads):.1f} to {max(loads):.1f} at the end of each size.",
-        f"Texts: {result['texts']}.",
-        f"Vectors: {result['vectors']}; questions are always encoded by the real models. Past the real-vector "
+def plot_note(*runs: dict[str, Any]) -> str:
+    """The figure's note: when each run was made and under what load, then what the texts and vectors are."""
+    paragraphs = []
+    for run in runs:
+        loads = [r["load_average"][0] for r in run["rows"]]
+        sizes = ", ".join(sorted({f"{r['size']:,}" for r in run["rows"]}, key=lambda s: int(s.replace(",", ""))))
+        paragraphs.append(
+            f"Run {run['when'][:16].replace('T', ' ')} UTC ({sizes} chunks) on {run['conditions']['cpus']} CPUs "
+            f"shared with other work: 1-minute load average {min(loads):.1f} to {max(loads):.1f} at the end of "
+            "each size."
+        )
+    first = runs[0]
+    paragraphs += [
+        f"Texts: {first['texts']}.",
+        f"Vectors: {first['vectors']}; questions are always encoded by the real models. Past the real-vector "
         "sizes, ingest is chunking, BM25 tokens and Chroma writes only (no encoding).",
-        f"Latency: the benchmark's document questions, {result['conditions']['rounds']} rounds, one at a time.",
+        f"Latency: the benchmark's document questions, {first['conditions']['rounds']} rounds, one at a time.",
     ]
     return "\n\n".join(textwrap.fill(p, 62) for p in paragraphs)
+
+
+def replot(paths: list[Path], path: Path, real_up_to: int) -> None:
+    """The cost curve of several runs' JSON together (sizes measured in separate runs), each run noted."""
+    runs = [json.loads(p.read_text()) for p in paths]
+    plot([row for run in runs for row in run["rows"]], path, real_up_to, plot_note(*runs))
+    print(f"Wrote {path}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -473,7 +488,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--path", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--chroma-port", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--diagnose", type=Path, help="where retrieval's time goes over a kept embedded index")
+    parser.add_argument("--replot", type=Path, nargs="+", help="draw the curve from these runs' JSON only")
     args = parser.parse_args(argv)
+    if args.replot:
+        replot(args.replot, args.plot, args.real_up_to)
+        return 0
     if args.diagnose:
         result = {"when": datetime.now(UTC).isoformat(timespec="seconds"), **diagnose(args.diagnose, args.rounds)}
         args.out.mkdir(parents=True, exist_ok=True)
