@@ -3,7 +3,8 @@ collection (chunk text, metadata and BM25 tokens) and one vector collection per 
 a model can embed whole chunks or each sentence of a chunk (a question usually paraphrases one
 sentence, and a sentence vector is not diluted by its neighbours). Chroma is the single source of
 truth, so any number of stateless replicas can share one Chroma server; each replica rebuilds its
-BM25 postings from the tokens stored at ingest.
+BM25 postings from the tokens stored at ingest (read in pages, `bot.chroma.read_all`) when the index's
+generation changes (`bot.generation`).
 
 A document counts as indexed only once all its chunks and vectors in every collection are written: a
 marker with its content hash is written last (and removed first when it is replaced), so an ingest cut
@@ -213,7 +214,9 @@ class ChunkStore:
         languages = {chunk.lang for chunk in chunks.values()}
         self._chunks = chunks
         self._keywords = KeywordIndex(list(chunks), tokens)
-        self._searchable = frozenset(n for n in self._collections if any(self.reads_language(n, x) for x in languages))
+        self._searchable = frozenset(
+            name for name in self._collections if any(self.reads_language(name, lang) for lang in languages)
+        )
 
     @property
     def keywords(self) -> KeywordIndex:
