@@ -12,10 +12,9 @@ nothing, though searching them costs what real ones would). Questions are always
 
 Each size is served by a fresh process (`--probe`), so start-up and memory are those of a new replica: it
 loads the models (timed apart), opens the store, rebuilds BM25, warms up, then asks the benchmark's document
-questions `--rounds` times, timing retrieval (`HybridSearch.search`) and the whole `Bot.ask`. Where the
-store as it is cannot start (Chroma's SQLite refuses to return more than 32,766 records with their metadata
-at once), the failure is recorded and the size is measured again with those reads paged, a stand-in for
-the fix (`read_whole_collections_in_pages`); such rows say `"paged_reads": true`.
+questions `--rounds` times, timing retrieval (`HybridSearch.search`) and the whole `Bot.ask`. The store reads
+whole collections in pages (`bot.chroma.read_all`): Chroma's SQLite refuses to return the metadata of more
+than 32,766 records at once, which kept the bot from starting at 100k before that.
 
     python bench/scale.py [--sizes 1000 10000 100000] [--modes embedded server] [--data ../shared/eval]
     python bench/scale.py --sizes 100000 --modes embedded --keep --work DIR   # then, over the kept index:
@@ -178,39 +177,6 @@ def _timed_write(store: Any, pending: dict[str, list[Any]]) -> float:
 
 # -- one replica, in its own process -----------------------------------------------------------------------
 
-TOO_MANY_VARIABLES = "too many SQL variables"
-READ_PAGE = 10_000
-
-
-def read_whole_collections_in_pages() -> None:
-    """Stand-in for the fix the store needs, for measuring past it: Chroma's SQLite refuses a read that
-    returns metadata of more than 32,766 records ("too many SQL variables"; chroma-core/chroma#7687), and
-    the stores read their whole record collection at once (the BM25 rebuild, the ingest's list of what is
-    indexed). Here every `Collection.get` without ids or a limit is read `READ_PAGE` records at a time
-    instead; nothing else changes. Used only when the store as it is cannot start (`--paged-reads`)."""
-    from chromadb.api.models.Collection import Collection
-
-    whole = Collection.get
-
-    def paged(self: Collection, ids: Any = None, where: Any = None, limit: Any = None, offset: Any = None, **kw: Any):
-        if ids is not None or limit is not None or offset is not None:
-            return whole(self, ids=ids, where=where, limit=limit, offset=offset, **kw)
-        merged: dict[str, Any] | None = None
-        start = 0
-        while True:
-            page = whole(self, where=where, limit=READ_PAGE, offset=start, **kw)
-            if merged is None:
-                merged = dict(page)
-            else:
-                for key, value in page.items():
-                    if isinstance(value, list) and isinstance(merged.get(key), list):
-                        merged[key] = merged[key] + value
-            if len(page["ids"]) < READ_PAGE:
-                return merged
-            start += READ_PAGE
-
-    Collection.get = paged  # type: ignore[method-assign,assignment]
-
 
 def rss_mb(pid: int | str = "self") -> dict[str, float]:
     """Resident memory now and at its peak, in MB, from /proc."""
@@ -225,10 +191,8 @@ def percentiles(seconds: list[float]) -> dict[str, float]:
     return {"p50_ms": round(float(np.percentile(values, 50)), 1), "p95_ms": round(float(np.percentile(values, 95)), 1)}
 
 
-def probe(path: Path | None, chroma_port: int | None, rounds: int, paged_reads: bool = False) -> dict[str, Any]:
+def probe(path: Path | None, chroma_port: int | None, rounds: int) -> dict[str, Any]:
     """A replica's start-up and question latency over an index that is already written."""
-    if paged_reads:
-        read_whole_collections_in_pages()
     from bot.config import Settings
     from bot.wiring import build_bot, build_register_store, build_store, load_embedders
 
@@ -285,16 +249,12 @@ class ProbeFailed(RuntimeError):
 
 
 def diagnose(path: Path, rounds: int) -> dict[str, Any]:
-    """Where retrieval's time goes over a kept embedded index (`--keep`): each step of `HybridSearch.search`
-    timed apart, and the whole search as it is against the same search with each collection's `count()`
-    asked once and remembered (a stand-in for the fix: `ChunkStore.dense_search` asks Chroma for the
-    collection's size before every query), interleaved question by question so both see the same load."""
-    from chromadb.api.models.Collection import Collection
-
+    """Where retrieval's time goes over a kept embedded index (`--keep`): the whole `HybridSearch.search`,
+    and each of its steps timed apart (encoding the question, each dense query, BM25), question by question
+    so that all see the same load."""
     from bot.config import Settings
     from bot.wiring import build_bot, build_register_store, build_store
 
-    read_whole_collections_in_pages()  # a no-op below 32,766 records
     settings = Settings(data_dir=path)  # type: ignore[arg-type]
     store = build_store(settings)
     store.refresh(force=True)
@@ -302,14 +262,6 @@ def diagnose(path: Path, rounds: int) -> dict[str, Any]:
     questions = [(text, lang) for kind, lang, text in QUESTIONS if kind == "documents"]
     for text, lang in questions:
         bot.search.search(text, settings.top_k, lang)  # type: ignore[arg-type]
-    counted = Collection.count
-    remembered: dict[Any, int] = {}
-
-    def count_once(collection: Collection) -> int:
-        if collection.id not in remembered:
-            remembered[collection.id] = counted(collection)
-        return remembered[collection.id]
-
     steps: dict[str, list[float]] = {}
 
     def timed(step: str, call: Any, *args: Any) -> Any:
@@ -318,55 +270,35 @@ def diagnose(path: Path, rounds: int) -> dict[str, Any]:
         steps.setdefault(step, []).append(time.perf_counter() - started)
         return value
 
-    as_is, with_count_remembered = [], []
+    searches = []
     for _ in range(rounds):
         for text, lang in questions:
-            Collection.count = counted  # type: ignore[method-assign]
             started = time.perf_counter()
             bot.search.search(text, settings.top_k, lang)  # type: ignore[arg-type]
-            as_is.append(time.perf_counter() - started)
-            Collection.count = count_once  # type: ignore[method-assign,assignment]
-            started = time.perf_counter()
-            bot.search.search(text, settings.top_k, lang)  # type: ignore[arg-type]
-            with_count_remembered.append(time.perf_counter() - started)
-            Collection.count = counted  # type: ignore[method-assign]
+            searches.append(time.perf_counter() - started)
             weights = bot.search.weights.for_language(lang)  # type: ignore[arg-type]
             for name, embedder in store.embedders.items():
                 if weights.get(name, 0.0) > 0:
-                    timed(f"{name}: encode the question", embedder.embed_query, text)
-                    timed(f"{name}: collection.count()", store._collections[name].count)
+                    vector = timed(f"{name}: encode the question", embedder.embed_query, text)
+                    timed(f"{name}: dense query", store.dense_search, name, vector, bot.search.depth)
             timed("bm25: search", store.keywords.search, text, bot.search.depth)
     return {
         "index": str(path),
         "chunks": len(store.keywords),
-        "retrieval_as_is": percentiles(as_is),
-        "retrieval_with_count_remembered": percentiles(with_count_remembered),
+        "retrieval": percentiles(searches),
         "steps": {step: percentiles(values) for step, values in steps.items()},
-        "searches_each": len(as_is),
+        "searches": len(searches),
         "load_average": [round(x, 2) for x in os.getloadavg()],
     }
 
 
-def run_probe(path: Path | None, chroma_port: int | None, rounds: int, paged_reads: bool = False) -> dict[str, Any]:
+def run_probe(path: Path | None, chroma_port: int | None, rounds: int) -> dict[str, Any]:
     command = [sys.executable, __file__, "--probe", "--rounds", str(rounds)]
     command += ["--chroma-port", str(chroma_port)] if chroma_port else ["--path", str(path)]
-    command += ["--paged-reads"] if paged_reads else []
     done = subprocess.run(command, capture_output=True, text=True, timeout=3600, cwd=REPO)
     if done.returncode != 0:
         raise ProbeFailed(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}")
     return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-def probe_or_page(path: Path | None, chroma_port: int | None, rounds: int) -> dict[str, Any]:
-    """The probe on the store as it is; when that cannot start because Chroma refuses the whole read, the
-    failure is recorded and the probe is run again with the reads paged (`read_whole_collections_in_pages`)."""
-    try:
-        return {**run_probe(path, chroma_port, rounds), "paged_reads": False}
-    except ProbeFailed as error:
-        if TOO_MANY_VARIABLES not in str(error):
-            raise
-        print(f"  the store as it is cannot start: {error}; measuring again with paged reads", flush=True)
-        return {**run_probe(path, chroma_port, rounds, paged_reads=True), "paged_reads": True, "unpaged": str(error)}
 
 
 # -- a Chroma server ---------------------------------------------------------------------------------------
@@ -404,11 +336,16 @@ class ChromaServer:
             self.process.wait(timeout=30)
 
 
+def _load_average() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
 def measure(size: int, mode: str, base: list[Any], work: Path, args: argparse.Namespace) -> dict[str, Any]:
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
     real = size <= args.real_up_to
+    loads = {"start": _load_average()}
     folder = work / f"{mode}-{size}"
     print(f"{size} chunks, {mode} Chroma, {'real' if real else 'synthetic'} vectors", flush=True)
     server = ChromaServer(folder) if mode == "server" else None
@@ -421,8 +358,9 @@ def measure(size: int, mode: str, base: list[Any], work: Path, args: argparse.Na
             )
         ingest = ingest_chunks(client, chunks_of_size(base, size), real, args.seed)
         del client
+        loads["probe"] = _load_average()
         try:
-            result = probe_or_page(None if server else folder, server.port if server else None, args.rounds)
+            result = run_probe(None if server else folder, server.port if server else None, args.rounds)
         except ProbeFailed as error:
             print(f"  the probe failed: {error}", flush=True)
             result = {"error": str(error)}
@@ -438,7 +376,8 @@ def measure(size: int, mode: str, base: list[Any], work: Path, args: argparse.Na
         "mode": mode,
         "ingest": ingest,
         **result,
-        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "load_average": _load_average(),  # at the end of the size; the 1, 5 and 15-minute averages
+        "load_average_at": loads,  # before ingest and before the probe
     }
     print(json.dumps(row), flush=True)
     return row
@@ -488,11 +427,6 @@ def plot(rows: list[dict[str, Any]], path: Path, real_up_to: int, note: str) -> 
             axis.axhline(TARGETS["retrieval_p50_ms"], color="red", lw=0.8, ls=":", label="target p50 (embedded)")
         if title.startswith("Full answer"):
             axis.axhline(TARGETS["answer_p95_ms"], color="red", lw=0.8, ls=":", label="target p95 (embedded)")
-        for r in rows:
-            if r.get("paged_reads") and not title.startswith("Ingest"):
-                axis.annotate(
-                    "paged", (r["size"], series[0][2](r)), fontsize=6, xytext=(3, 3), textcoords="offset points"
-                )
         if title.startswith("Ingest"):
             axis.set_yscale("log")
             axis.axvspan(0, real_up_to * 1.5, color="grey", alpha=0.12, label="real model vectors")
@@ -509,23 +443,32 @@ def plot(rows: list[dict[str, Any]], path: Path, real_up_to: int, note: str) -> 
     figure.savefig(path, dpi=100)
 
 
-def plot_note(result: dict[str, Any]) -> str:
-    loads = [r["load_average"][0] for r in result["rows"]]
-    paragraphs = [
-        f"Run {result['when'][:16].replace('T', ' ')} UTC on {result['conditions']['cpus']} CPUs shared with other "
-        f"work: 1-minute load average {min(loads):.1f} to {max(loads):.1f} at the end of each size.",
-        f"Texts: {result['texts']}.",
-        f"Vectors: {result['vectors']}; questions are always encoded by the real models. Past the real-vector "
-        "sizes, ingest is chunking, BM25 tokens and Chroma writes only (no encoding).",
-        f"Latency: the benchmark's document questions, {result['conditions']['rounds']} rounds, one at a time.",
-    ]
-    paged = sorted({f"{r['size']:,} {r['mode']}" for r in result["rows"] if r.get("paged_reads")})
-    if paged:
+def plot_note(*runs: dict[str, Any]) -> str:
+    """The figure's note: when each run was made and under what load, then what the texts and vectors are."""
+    paragraphs = []
+    for run in runs:
+        loads = [r["load_average"][0] for r in run["rows"]]
+        sizes = ", ".join(sorted({f"{r['size']:,}" for r in run["rows"]}, key=lambda s: int(s.replace(",", ""))))
         paragraphs.append(
-            f"'paged' ({', '.join(paged)}): the store as it is cannot start there (Chroma refuses a read of more "
-            "than 32,766 records); measured with its reads paged, the proposed fix."
+            f"Run {run['when'][:16].replace('T', ' ')} UTC ({sizes} chunks) on {run['conditions']['cpus']} CPUs "
+            f"shared with other work: 1-minute load average {min(loads):.1f} to {max(loads):.1f} at the end of "
+            "each size."
         )
+    first = runs[0]
+    paragraphs += [
+        f"Texts: {first['texts']}.",
+        f"Vectors: {first['vectors']}; questions are always encoded by the real models. Past the real-vector "
+        "sizes, ingest is chunking, BM25 tokens and Chroma writes only (no encoding).",
+        f"Latency: the benchmark's document questions, {first['conditions']['rounds']} rounds, one at a time.",
+    ]
     return "\n\n".join(textwrap.fill(p, 62) for p in paragraphs)
+
+
+def replot(paths: list[Path], path: Path, real_up_to: int) -> None:
+    """The cost curve of several runs' JSON together (sizes measured in separate runs), each run noted."""
+    runs = [json.loads(p.read_text()) for p in paths]
+    plot([row for run in runs for row in run["rows"]], path, real_up_to, plot_note(*runs))
+    print(f"Wrote {path}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -544,9 +487,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--path", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--chroma-port", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--paged-reads", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--diagnose", type=Path, help="where retrieval's time goes over a kept embedded index")
+    parser.add_argument("--replot", type=Path, nargs="+", help="draw the curve from these runs' JSON only")
     args = parser.parse_args(argv)
+    if args.replot:
+        replot(args.replot, args.plot, args.real_up_to)
+        return 0
     if args.diagnose:
         result = {"when": datetime.now(UTC).isoformat(timespec="seconds"), **diagnose(args.diagnose, args.rounds)}
         args.out.mkdir(parents=True, exist_ok=True)
@@ -554,7 +500,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result, indent=2))
         return 0
     if args.probe:
-        print(json.dumps(probe(args.path, args.chroma_port, args.rounds, args.paged_reads)))
+        print(json.dumps(probe(args.path, args.chroma_port, args.rounds)))
         return 0
 
     from bot.text import init_tokenizers
@@ -601,7 +547,6 @@ def main(argv: list[str] | None = None) -> int:
             f"{r['size']:>7} {r['mode']:<8} ingest {r['ingest']['chunks_per_s']:>7}/s  start-up {r['startup_s']:>6} s  "
             f"retrieval p50/p95 {r['retrieval']['p50_ms']}/{r['retrieval']['p95_ms']} ms  "
             f"answer p50/p95 {r['answer']['p50_ms']}/{r['answer']['p95_ms']} ms  RSS {r['memory_end']['rss_mb']} MB"
-            + ("  (reads paged)" if r.get("paged_reads") else "")
         )
     return 0
 

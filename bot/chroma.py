@@ -9,15 +9,19 @@ How chromadb's HttpClient behaves (chromadb 1.5, measured in tests/test_chroma_s
 - collections are addressed by id; a server restarted on the same folder keeps them, one restarted on an
   empty folder does not (`NotFoundError`), and the stores then open their collections again by name.
 
-No collections or records here: see `bot.store` and `bot.register.store`.
+Reading a whole collection (`read_all`) is here too, since both stores need it: Chroma's SQLite refuses a
+`get` that returns the metadata of more than 32,766 records at once ("too many SQL variables").
+
+No collections of our own and no records' meaning here: see `bot.store` and `bot.register.store`.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable
-from typing import Any, ParamSpec, TypeVar
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, ParamSpec, TypeVar
 
 import chromadb
 import httpx
@@ -32,6 +36,8 @@ log = logging.getLogger(__name__)
 P = ParamSpec("P")
 R = TypeVar("R")
 CONNECT_TIMEOUT_S = 5.0
+# Records whose fields one `get` returns: Chroma's SQLite refuses the metadata of more than 32,766 at once.
+PAGE = 10_000
 
 
 def open_chroma(settings: Settings) -> ClientAPI:
@@ -103,9 +109,51 @@ def _reason(error: Exception) -> str:
     return f"the connection failed ({type(error).__name__})"
 
 
+@dataclass(frozen=True)
+class Records:
+    """What `read_all` read: the ids, and the metadata and documents when asked for (else empty)."""
+
+    ids: list[str]
+    metadatas: list[Mapping[str, Any]] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+
+
+def read_all(
+    collection: Any,
+    include: Sequence[Literal["metadatas", "documents"]] = ("metadatas",),
+    where: dict[str, Any] | None = None,
+    page: int | None = None,
+) -> Records:
+    """Every record of the collection (those `where` matches, when given), read `page` records (default
+    `PAGE`) at a time: all the ids in one `get` (ids alone have no such limit), then the fields by id.
+
+    Why by id and not `get(limit=, offset=)`: offsets count records in the order they were written, so a
+    writer deleting records between two pages shifts them, and the next page skips records of documents
+    nobody touched (tried on Chroma 1.5). Read by id, a concurrent write can only leave out or mix records
+    that it deletes or adds itself: the stores read the completion markers first and keep only the records
+    of sources complete then (a marker is removed before its records and written after them), and the
+    writer bumps the generation last, so every reader reloads once it is done.
+
+    The pages are read by id alone: `where` picked the ids, and Chroma 1.5 takes seconds for a `get` that
+    has both ids and a `where` (68 s for 4,000 ids among 20,000 markers, against 0.1 s without)."""
+    page = page or PAGE
+    ids = list(collection.get(where=where, include=[])["ids"])
+    metadatas: list[Mapping[str, Any]] = []
+    documents: list[str] = []
+    read: list[str] = []
+    for start in range(0, len(ids), page):
+        got = collection.get(ids=ids[start : start + page], include=list(include))
+        read += got["ids"]  # a record deleted since the ids were read is simply not there
+        if "metadatas" in include:
+            metadatas += got["metadatas"] or []
+        if "documents" in include:
+            documents += got["documents"] or []
+    return Records(read, metadatas, documents)
+
+
 def completed_sources(meta: Any, kind: str) -> dict[str, str]:
     """source → content hash of every source whose completion marker of this `kind` is in the meta
     collection: the marker is written last, so only a source written in full has one."""
-    got = meta.get(where={"kind": kind}, include=["metadatas", "documents"])
-    pairs = zip(got["metadatas"] or [], got["documents"] or [], strict=True)
+    got = read_all(meta, include=("metadatas", "documents"), where={"kind": kind})
+    pairs = zip(got.metadatas, got.documents, strict=True)
     return {str(meta_["source"]): str(content_hash) for meta_, content_hash in pairs}

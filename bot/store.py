@@ -3,7 +3,8 @@ collection (chunk text, metadata and BM25 tokens) and one vector collection per 
 a model can embed whole chunks or each sentence of a chunk (a question usually paraphrases one
 sentence, and a sentence vector is not diluted by its neighbours). Chroma is the single source of
 truth, so any number of stateless replicas can share one Chroma server; each replica rebuilds its
-BM25 postings from the tokens stored at ingest.
+BM25 postings from the tokens stored at ingest (read in pages, `bot.chroma.read_all`) when the index's
+generation changes (`bot.generation`).
 
 A document counts as indexed only once all its chunks and vectors in every collection are written: a
 marker with its content hash is written last (and removed first when it is replaced), so an ingest cut
@@ -14,21 +15,19 @@ No chunking or ranking here: see `bot.chunking` and `bot.retrieve`.
 
 from __future__ import annotations
 
-import time
-import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from threading import Lock
 from typing import Any
 
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
 from langchain_core.embeddings import Embeddings
 
-from bot.chroma import completed_sources, reports_unavailable
+from bot.chroma import completed_sources, read_all, reports_unavailable
 from bot.chunking import Chunk
 from bot.embeddings import encode_documents
+from bot.generation import GenerationWatch
 from bot.keyword import KeywordIndex
 from bot.text import keyword_tokens, sentence_spans
 
@@ -67,12 +66,10 @@ class ChunkStore:
         self._client = client
         self._prefix = prefix
         self.open_collections()
-        self._lock = Lock()
-        self._refresh_every_s = refresh_every_s
-        self._checked_at = 0.0
-        self._generation: str | None = None
+        self._watch = GenerationWatch(_GENERATION_ID, refresh_every_s)
         self._chunks: dict[str, Chunk] = {}
         self._keywords = KeywordIndex([], [])
+        self._searchable: frozenset[str] = frozenset()  # the embedders that read a language of a loaded chunk
 
     @reports_unavailable
     def open_collections(self) -> None:
@@ -102,7 +99,7 @@ class ChunkStore:
     @reports_unavailable
     def stored_sources(self) -> set[str]:
         """Every source the index holds anything of: indexed documents and the remains of a write cut short."""
-        metadatas = self._records.get(include=["metadatas"])["metadatas"] or []
+        metadatas = read_all(self._records, include=("metadatas",)).metadatas
         return set(self.indexed_documents()) | {str(m["source"]) for m in metadatas}
 
     @reports_unavailable
@@ -126,14 +123,14 @@ class ChunkStore:
                 metadatas=[{"kind": _DOCUMENT, "source": source} for source, _ in batch],
                 documents=[doc_hash for _, doc_hash in batch],
             )
-        self._bump_generation()
+        self._watch.bump(self._meta)
 
     @reports_unavailable
     def remove_document(self, source: str) -> None:
         self._meta.delete(ids=[_marker_id(source)])
         for collection in self._all_collections():
             collection.delete(where={"source": source})
-        self._bump_generation()
+        self._watch.bump(self._meta)
 
     def _all_collections(self) -> list[Collection]:
         return [self._records, *self._collections.values()]
@@ -183,7 +180,7 @@ class ChunkStore:
         chunk (with title and heading), of the chunks in the languages it reads."""
         units = {}
         for name in self._collections:
-            readable = [c for c in chunks if name not in self.reads or c.lang in self.reads[name]]
+            readable = [c for c in chunks if self.reads_language(name, c.lang)]
             if not readable:
                 continue
             if name in self.sentence_level:
@@ -193,40 +190,33 @@ class ChunkStore:
                 units[name] = ([c.id for c in readable], [c.context for c in readable], metadatas)
         return units
 
-    def _bump_generation(self) -> None:
-        self._meta.upsert(ids=[_GENERATION_ID], embeddings=[[0.0]], documents=[uuid.uuid4().hex])  # type: ignore[arg-type]
-        self._checked_at = 0.0  # this process reads its own write at once, not after the refresh interval
+    def reads_language(self, name: str, language: str) -> bool:
+        """Whether embedder `name` gets the chunks of this language (see `reads`)."""
+        return name not in self.reads or language in self.reads[name]
 
     # -- reading ---------------------------------------------------------------------------
-
-    def _current_generation(self) -> str | None:
-        documents = self._meta.get(ids=[_GENERATION_ID], include=["documents"])["documents"]
-        return documents[0] if documents else None
 
     @reports_unavailable
     def refresh(self, force: bool = False, check_now: bool = False) -> None:
         """Reload chunks and BM25 when another process changed the index (checked every few seconds, or now
         with `check_now`); `force` reloads in any case. Only the chunks of documents written in full are kept."""
-        now = time.monotonic()
-        if not (force or check_now) and now - self._checked_at < self._refresh_every_s:
-            return
-        with self._lock:
-            generation = self._current_generation()
-            # Checked once the store answered: while it is away, every call asks it again (and fails clearly).
-            self._checked_at = now
-            if generation == self._generation and not force:
-                return
-            complete = self.indexed_documents()
-            got = self._records.get(include=["documents", "metadatas"])
-            chunks, tokens = {}, []
-            for chunk_id, text, meta in zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True):
-                if complete.get(str(meta["source"])) != meta["doc_hash"]:
-                    continue
-                chunks[chunk_id] = Chunk.from_metadata(chunk_id, text, dict(meta))
-                tokens.append(str(meta.get("tokens", "")).split())
-            self._chunks = chunks
-            self._keywords = KeywordIndex(list(chunks), tokens)
-            self._generation = generation
+        self._watch.reload_if_changed(self._meta, self._reload, force=force, check_now=check_now)
+
+    def _reload(self) -> None:
+        complete = self.indexed_documents()  # first: see `bot.chroma.read_all` on concurrent writers
+        got = read_all(self._records, include=("documents", "metadatas"))
+        chunks, tokens = {}, []
+        for chunk_id, text, meta in zip(got.ids, got.documents, got.metadatas, strict=True):
+            if complete.get(str(meta["source"])) != meta["doc_hash"]:
+                continue
+            chunks[chunk_id] = Chunk.from_metadata(chunk_id, text, dict(meta))
+            tokens.append(str(meta.get("tokens", "")).split())
+        languages = {chunk.lang for chunk in chunks.values()}
+        self._chunks = chunks
+        self._keywords = KeywordIndex(list(chunks), tokens)
+        self._searchable = frozenset(
+            name for name in self._collections if any(self.reads_language(name, lang) for lang in languages)
+        )
 
     @property
     def keywords(self) -> KeywordIndex:
@@ -247,11 +237,13 @@ class ChunkStore:
         sentence-level embedder, a chunk scores as its best sentence. Only chunks this replica has read
         are returned (a chunk another process is writing now counts once its document is complete)."""
         self.refresh()
-        collection = self._collections[name]
-        if collection.count() == 0:  # e.g. MiniLM over a corpus with no English document
+        # Decided from what was loaded, not by asking Chroma for the collection's size before every query
+        # (at 100k chunks that took as long as the query). Chroma 1.x answers a query for more records than
+        # a collection holds, or over an empty one, with what it has, so this only saves a query.
+        if name not in self._searchable:  # e.g. MiniLM over a corpus with no English document
             return []
         units = k * 3 if name in self.sentence_level else k
-        result = collection.query(
+        result = self._collections[name].query(
             query_embeddings=[vector],  # type: ignore[arg-type]
             n_results=units,
             include=["distances", "metadatas"],

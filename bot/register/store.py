@@ -4,7 +4,8 @@ number of stateless replicas can share one Chroma server:
 - filters (`find`) are Chroma `where` queries, answered with ids only (fast), and turned into rows from
   a per-replica cache of all rows;
 - the cache and the BM25 index over the rows' tokens are rebuilt when the store's generation (bumped by
-  every write, from any replica) changes, checked every few seconds, as `bot.store.ChunkStore` does;
+  every write, from any replica) changes, checked every few seconds (`bot.generation`, as for
+  `bot.store.ChunkStore`), reading the rows in pages (`bot.chroma.read_all`);
 - a table counts as indexed once all its rows are written (its marker goes last), and only the rows of
   such tables are read.
 
@@ -15,18 +16,16 @@ from __future__ import annotations
 
 import calendar
 import json
-import time
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from threading import Lock
 from typing import Any
 
 from chromadb.api import ClientAPI
 from langchain_core.embeddings import Embeddings
 
-from bot.chroma import completed_sources, reports_unavailable
+from bot.chroma import completed_sources, read_all, reports_unavailable
 from bot.embeddings import encode_documents
+from bot.generation import GenerationWatch
 from bot.keyword import KeywordIndex
 from bot.register.filing_text import filing_year
 from bot.register.query import EntityMatch, RegisterQuery
@@ -202,10 +201,7 @@ class RegisterStore:
         self._client = client
         self._prefix = prefix
         self.open_collections()
-        self._lock = Lock()
-        self._refresh_every_s = refresh_every_s
-        self._checked_at = 0.0
-        self._generation: str | None = None
+        self._watch = GenerationWatch(_GENERATION_ID, refresh_every_s)
         self._rows: dict[str, RegisterRow] = {}
         self._keywords = KeywordIndex([], [])
         self._listeners: list[Callable[[], None]] = []
@@ -229,7 +225,7 @@ class RegisterStore:
     @reports_unavailable
     def stored_sources(self) -> set[str]:
         """Every table the register holds anything of: indexed ones and the remains of a write cut short."""
-        metadatas = self._rows_collection.get(include=["metadatas"])["metadatas"] or []
+        metadatas = read_all(self._rows_collection, include=("metadatas",)).metadatas
         return set(self.indexed_sources()) | {str(m["source"]) for m in metadatas}
 
     @reports_unavailable
@@ -261,17 +257,13 @@ class RegisterStore:
             metadatas=[{"kind": "source", "source": source}],
             documents=[content_hash],
         )
-        self._bump_generation()
+        self._watch.bump(self._meta)
 
     @reports_unavailable
     def remove_source(self, source: str) -> None:
         self._meta.delete(ids=[_source_id(source)])
         self._rows_collection.delete(where={"source": source})
-        self._bump_generation()
-
-    def _bump_generation(self) -> None:
-        self._meta.upsert(ids=[_GENERATION_ID], embeddings=[[0.0]], documents=[uuid.uuid4().hex])  # type: ignore[arg-type]
-        self._checked_at = 0.0  # this process reads its own write at once, not after the refresh interval
+        self._watch.bump(self._meta)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -282,34 +274,26 @@ class RegisterStore:
     @property
     def generation(self) -> str | None:
         self.refresh()
-        return self._generation
+        return self._watch.loaded
 
     @reports_unavailable
     def refresh(self, force: bool = False) -> None:
         """Reload the rows when any process changed the register (checked every few seconds)."""
-        now = time.monotonic()
-        if not force and now - self._checked_at < self._refresh_every_s:
-            return
-        with self._lock:
-            found = self._meta.get(ids=[_GENERATION_ID], include=["documents"])["documents"]
-            generation = found[0] if found else None
-            # Checked once the store answered: while it is away, every call asks it again (and fails clearly).
-            self._checked_at = now
-            if generation == self._generation and not force:
-                return
-            complete = self.indexed_sources()
-            got = self._rows_collection.get(include=["metadatas"])
-            rows, tokens = {}, []
-            for row_id, meta in zip(got["ids"], got["metadatas"] or [], strict=True):
-                if complete.get(str(meta["source"])) != meta["doc_hash"]:
-                    continue  # a table whose write was cut short: read once the next ingest completes it
-                rows[row_id] = row_from_metadata(dict(meta))
-                tokens.append(str(meta.get("tokens", "")).split())
-            self._rows = rows
-            self._keywords = KeywordIndex(list(rows), tokens)
-            self._generation = generation
-        for listener in self._listeners:
-            listener()
+        if self._watch.reload_if_changed(self._meta, self._reload, force=force):
+            for listener in self._listeners:
+                listener()
+
+    def _reload(self) -> None:
+        complete = self.indexed_sources()  # first: see `bot.chroma.read_all` on concurrent writers
+        got = read_all(self._rows_collection, include=("metadatas",))
+        rows, tokens = {}, []
+        for row_id, meta in zip(got.ids, got.metadatas, strict=True):
+            if complete.get(str(meta["source"])) != meta["doc_hash"]:
+                continue  # a table whose write was cut short: read once the next ingest completes it
+            rows[row_id] = row_from_metadata(dict(meta))
+            tokens.append(str(meta.get("tokens", "")).split())
+        self._rows = rows
+        self._keywords = KeywordIndex(list(rows), tokens)
 
     def rows(self) -> list[RegisterRow]:
         self.refresh()
