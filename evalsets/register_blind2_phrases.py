@@ -54,7 +54,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "g_count_company": {
         "en": (
-            "How many generative AI services has {english} {kind}?",
+            "What's the tally of generative AI services {kind} by {english}?",
             "{english}: how many generative AI {kinds} in total?",
             "Count {english}'s generative AI {kinds}, please.",
             "How many generative AI {kinds} does {english} have in the lists?",
@@ -90,7 +90,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "g_list_company": {
         "en": (
-            "Which generative AI services has {english} {kind}?",
+            "Name the generative AI services that {english} got {kind}.",
             "List {english}'s generative AI {kinds}.",
             "What has {english} {kind} as generative AI services?",
             "Show {english}'s generative AI {kinds} with their numbers.",
@@ -100,22 +100,22 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (
             "Has {name} been filed as a generative AI service in China?",
             "Is {name} in the CAC's register?",
-            "What is the filing number of {name} in China?",
+            "I need {name}'s Chinese filing number, if there is one.",
             "Did {name} ever get the CAC's approval as a generative AI service?",
             "{name}: filed or registered in China?",
         ),
         "zh": (
-            "{name}在国内备案了吗？",
+            "{name}在中国拿到备案没有？",
             "网信办的清单里能查到{name}吗？",
             "{name}的备案号是多少？",
-            "{name}有没有完成生成式人工智能服务登记？",
+            "{name}在国内做过生成式AI登记吗？",
         ),
     },
     "a_absent": {
         "en": (
             "Has {name} filed a recommendation algorithm with the CAC?",
             "Is there an algorithm filing for {name}?",
-            "What's the algorithm filing number of {name}?",
+            "Does {name} hold an algorithm filing number in China?",
             "Has {name} filed any deep-synthesis algorithm?",
         ),
         "zh": (
@@ -127,7 +127,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "a_lookup": {
         "en": (
-            "What is the filing number of the algorithm {name}?",
+            "The algorithm {name}: which filing number does it carry?",
             "Who filed {name}, and under which number?",
             "{name} by {company}: what's its filing number?",
             "Find the filing of {name} in the {series} lists.",
@@ -146,21 +146,21 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "How many {what} are from {place}{when}?",
             "Count the {what} from {place}{when}.",
             "What is the number of {what} from {place}{when}?",
-            "how many {what} does {place} have{when}",
+            "{place}{when}: how many {what}?",
         ),
         "zh": (
-            "{when}来自{place}的{what}有多少条？",
-            "{when}{place}的{what}一共几条",
-            "{when}统计一下{place}有多少{what}",
-            "{when}{place}共有多少项{what}？",
+            "{when}归属地为{place}的{what}，清单里能数出多少？",
+            "{when}{place}这边的{what}数量是多少",
+            "{when}麻烦数一下{place}的{what}",
+            "{when}按编号里的地区码算，{place}有几项{what}？",
         ),
     },
     "a_count_company": {
         "en": (
-            "How many {what} does {company} have?",
+            "Tell me how many {what} {company} holds.",
             "{company}: number of {what}?",
             "How many {what} are in {company}'s name?",
-            "Count {company}'s {what}.",
+            "{company} and {what}: what's the total?",
         ),
         "zh": (
             "{company}有多少条{what}？",
@@ -186,7 +186,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
     "a_list_company": {
         "en": (
             "Which {what} does {company} have?",
-            "List {company}'s {what}.",
+            "Put together a list of {company}'s {what}.",
             "What are the {what} of {company}?",
             "Show the {what} in {company}'s name.",
         ),
@@ -227,7 +227,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "cancel_count": {
         "en": (
-            "How many {what} from {place} have been cancelled?",
+            "Of the {what} from {place}, how many were later cancelled?",
             "Count the cancelled {what} from {place}.",
             "Number of cancelled {what} from {place}?",
             "how many {what} from {place} are marked cancelled",
