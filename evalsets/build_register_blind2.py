@@ -1,0 +1,121 @@
+"""Write `evalsets/register_blind2.jsonl`, the second blind register questions, from the raw files in
+`corpus/register/`, with its own seed and its own templates.
+
+`register.jsonl`, `register_heldout.jsonl` and `register_blind.jsonl` were all used to tune the register
+answerer, so their figures are development figures. This set is the fresh out-of-sample one: its templates
+(`register_blind2_phrases.py`) were written without reading the bot's register code (`bot/register/`), the
+earlier sets' questions or phrase files, or any evaluation report, and without running the bot on it. It leaves
+out what any earlier set asks (`register_dev_overlap.DevOverlap`, yes/no answers only), computes every gold
+from `register_data`'s own readers, checks the data READMEs' totals, and refuses issue examples and questions a
+test asks. Run from anywhere: `python evalsets/build_register_blind2.py`. Do not run the bot on it before the
+final measurement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from build_register_eval import ROOT, check_raw_totals, leaks, summary
+from register_blind2_algorithm import algorithm_questions
+from register_blind2_common import Blind2Set, OtherName
+from register_blind2_genai import genai_questions
+from register_blind2_phrases import OTHER_NAMES
+from register_data import ALIASES_FILE, english_names, plain, read_algorithm_lists, read_genai
+from register_dev_overlap import DEV_FILE, DevOverlap
+from register_gold import has_chinese
+from register_heldout_common import clear_entities, entities
+
+SEED = 20261219  # the development set's is 20260913, the held-out set's 20261108, the first blind set's 20261205
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "register_blind2.jsonl"
+TUNED_ON = (DEV_FILE, HERE / "register_heldout.jsonl", HERE / "register_blind.jsonl")
+
+
+def other_names(aliases: tuple[str, ...], rows: list) -> list[OtherName]:
+    """The English names the alias table lacks, each checked: not an alias spelling, and every company it
+    stands for is a company of the register."""
+    companies = {plain(r.company) for r in rows}
+    found = []
+    for english, spellings, source in OTHER_NAMES:
+        if english.lower() in {a.lower() for a in aliases}:
+            raise SystemExit(f"{english} is in the alias table now: take it out of OTHER_NAMES")
+        missing = [c for c in spellings if plain(c) not in companies]
+        if missing:
+            raise SystemExit(f"{english}: no rows of {missing} in the register")
+        found.append(OtherName(english, spellings, source))
+    return found
+
+
+def build(seed: int = SEED, aliases: Path = ALIASES_FILE) -> tuple[list[dict], list[str]]:
+    tests = "\n".join(test_texts())
+    genai, lists = read_genai(), read_algorithm_lists()
+    names, names_from = english_names(aliases)
+    everything = genai + lists
+    spellings = tuple(n.english for n in names) + tuple(c for n in names for c in n.chinese)
+    questions = Blind2Set(
+        seed,
+        prefix="rc",
+        tuned_on=[DevOverlap(path) for path in TUNED_ON],
+        already_asked=lambda question: bool(leaks([{"qid": "", "question": question}], [tests])),
+    )
+    known = entities(names)
+    others = other_names(tuple(n.english for n in names), everything)
+    genai_questions(questions, genai, everything, clear_entities(known, genai, everything), others, spellings)
+    algorithm_questions(questions, lists, everything, clear_entities(known, lists, everything), others)
+    notes = [f"English names from: {names_from}", *check_raw_totals(genai, lists)]
+    notes.append("left out, as asked by a tuned-on set or already here:")
+    notes += [f"  {why}: {n}" for why, n in sorted(questions.skipped.items())]
+    notes += blind2_summary(questions, others)
+    return questions.rows, notes
+
+
+def blind2_summary(questions: Blind2Set, others: list[OtherName]) -> list[str]:
+    """What the brief promises, measured: sub-series, Chinese and Traditional, English names, templates."""
+    rows = questions.rows
+    zh = [r for r in rows if r["lang"] == "zh"]
+    english_only = [r for r in rows if r.get("variant") == "english-name" and not has_chinese(r["question"])]
+    outside = [
+        r for r in english_only if any(o.english in r["question"] for o in others) or r["type"] == "not_in_register"
+    ]
+    templates = Counter((type_, lang) for type_, lang, _ in questions.templates_used)
+    return [
+        "by sub-series: " + ", ".join(f"{k} {n}" for k, n in sorted(Counter(questions.subseries.values()).items())),
+        f"Chinese: {len(zh)} of {len(rows)} ({len(zh) / max(len(rows), 1):.0%})",
+        f"Traditional: {sum(r.get('variant') == 'traditional' for r in rows)}",
+        f"English names only: {len(english_only)}; of them English names not in the alias table: {len(outside)}",
+        "templates used, per type and language: "
+        + ", ".join(f"{t}/{lang} {n}" for (t, lang), n in sorted(templates.items())),
+        f"templates used in all: {len(questions.templates_used)}",
+    ]
+
+
+def test_texts() -> list[str]:
+    """The tests' files, whose questions the set must not ask word for word."""
+    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests").rglob("*")) if p.suffix in {".py", ".jsonl"}]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--aliases", type=Path, default=ALIASES_FILE, help="the alias table (English names)")
+    args = parser.parse_args()
+    rows, notes = build(args.seed, args.aliases)
+    found = leaks(rows, test_texts())
+    if found:
+        print("These questions are issue examples or asked in tests; change their wording:", *found, sep="\n  ")
+        return 1
+    args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print("\n".join(notes + summary(rows)))
+    print(f"Wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
