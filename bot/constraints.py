@@ -51,7 +51,7 @@ _WORD_NUMBERS = {
     )
 } | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90"}
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(_WORD_NUMBERS) + r")\b", re.I)
-_COUNTS_ANSWER = re.compile(r"\b(?:what|which)\s+(?:" + "|".join(_WORD_NUMBERS) + r"|\d+)\b|\bone\b", re.I)
+_ONE = re.compile(r"\bone\b", re.I)
 # "16th" is read as 16 wherever it is written; "sixteenth" only in a sentence, since a question's "first" or
 # "second" is as often an order ("the first filing") as a figure the answer must repeat.
 _ORDINAL_WORDS = {
@@ -117,7 +117,8 @@ _GENERIC_ASKED = frozenset(
 _ASKS_NEGATED = re.compile(r"\b(?:not|never|cannot)\b|n['’]t\b", re.I)
 _SAYS_NO = re.compile(
     r"\b(?:not|no|never|none|nor|neither|without|cannot|unable|lack(?:s|ed|ing)?|fail(?:s|ed|ing)?|den(?:y|ies|ied)"
-    r"|refus(?:e|es|ed|ing)|instead|rather than|as opposed to|unlike|except)\b|n['’]t\b",
+    r"|refus(?:e|es|ed|ing)|instead|rather than|as opposed to|unlike|except|impossible|only|few|little|rarely"
+    r"|seldom|hardly|barely|sparsely)\b|n['’]t\b",
     re.I,
 )
 _WEB_WORDS = frozenset({"address", "website", "site", "url", "domain", "link", "网址", "网站", "域名"})
@@ -130,7 +131,7 @@ _ZH_GENERIC_ASKED = frozenset({"年", "天", "日", "月", "时候", "一年", "
 
 # The kind of answer asked for: "when" wants a date, "how many" a number, in the answer's own sentence.
 _ASKS_COUNT = re.compile(
-    r"\bhow (many|much)\b|\bnumber of\b|\bwhat (share|percentage|proportion)\b"
+    r"\bhow (many|much)\b|\b(the|what|total) number of\b|\bwhat (share|percentage|proportion)\b"
     r"|多少|几[个家款项批位]|数量|比例|占比"
 )
 # "When a cell is eaten, what traps it?" opens with a clause: only a "when" that is the question counts.
@@ -181,6 +182,17 @@ def answer_type(question: str) -> AnswerType | None:
     if _ASKS_COUNT.search(lowered):
         return "number"
     return None
+
+
+def answer_type_required(question: str) -> AnswerType | None:
+    """The kind of answer the answer's own sentence must hold: as `answer_type`, except that a when-question
+    in the present tense ("When are committees set up?") asks for a habitual time ("at the start of each
+    session"), which is seldom a date."""
+    kind = answer_type(question)
+    return None if kind == "date" and _ASKS_HABIT.search(question.lower()) else kind
+
+
+_ASKS_HABIT = re.compile(r"^\W*when (is|are|do|does|can|should|must|will)\b")
 
 
 def gives(kind: AnswerType, text: str) -> bool:
@@ -235,16 +247,15 @@ def read_constraints(question: str, language: Language) -> Constraints:
     text = unicodedata.normalize("NFKC", question)
     # The end of a range ("2001–2006") is not asked about by itself: the passage may give only the start.
     years = tuple(dict.fromkeys(YEAR.findall(_RANGE_END.sub("", text))))
-    # "What two rivers …" counts the answer's parts, and "one" is as often a pronoun ("one of", "one reason"):
-    # neither is a figure the passage must repeat.
-    counted = _COUNTS_ANSWER.sub(" ", text)
+    # A question's "one" is as often a pronoun ("one of", "one reason") as a figure the passage must repeat.
+    counted = _ONE.sub(" ", text)
     numbers = tuple(n for n in dict.fromkeys(numbers_in(counted, skip_years=True)) if n not in years)
     entities = _zh_entities(text) if language == "zh" else _en_entities(text)
     asked, phrase = _zh_asked(text) if language == "zh" else _en_asked(text, entities)
     tokens = {e: frozenset(keyword_tokens(_fold(e))) for e in entities}
     entities = tuple(e for e in entities if tokens[e])
     negated = language == "en" and _ASKS_NEGATED.search(text) is not None
-    return Constraints(years, numbers, entities, asked, phrase, language, tokens, negated, answer_type(text))
+    return Constraints(years, numbers, entities, asked, phrase, language, tokens, negated, answer_type_required(text))
 
 
 def numbers_in(text: str, skip_years: bool = False, ordinal_words: bool = False) -> list[str]:
@@ -324,18 +335,20 @@ def _same_kind(word: str) -> tuple[str, ...]:
 def _names(term: str, constraints: Constraints, texts: tuple[str, ...], strip_entities: bool = False) -> bool:
     """Whether `texts` name `term`: as a substring in Chinese; in English every word of it, allowing a
     shortened form ("Lab" for "Laboratory"), one typo in a longer word, or an acronym spelt out ("EU").
-    A name (not `strip_entities`, where a kind of thing is looked for) must be written as one, with a
-    capital or a digit: "a research centre" does not name "Centre"."""
+    A name (not `strip_entities`, where a kind of thing is looked for) must have one of its words written
+    as a name, with a capital or a digit: "a research centre" does not name "Centre", while "the king of
+    France" names "French King"."""
     if constraints.language == "zh" and not term.isascii():
         wanted_text = unicodedata.normalize("NFKC", term)
         return any(wanted_text in unicodedata.normalize("NFKC", text) for text in texts)
     wanted = constraints.entity_tokens.get(term) or frozenset(keyword_tokens(_fold(term)))
-    if strip_entities:
-        present = frozenset().union(*(_token_set(_without_names(t)) for t in texts))
-    else:
-        present = frozenset().union(*(_name_token_set(t) for t in texts))
+    present = frozenset().union(*(_token_set(_without_names(t) if strip_entities else t) for t in texts))
     if all(_mentioned(token, present) for token in wanted):
-        return True
+        if strip_entities or not wanted:
+            return True
+        as_names = frozenset().union(*(_name_token_set(t) for t in texts))
+        if any(_mentioned(token, as_names) for token in wanted):
+            return True
     acronym = term.replace(".", "").upper()
     return _ACRONYM.fullmatch(term) is not None and any(acronym in _acronyms(text) for text in texts)
 

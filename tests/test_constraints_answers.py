@@ -75,8 +75,8 @@ def test_ordinal_words_in_a_question_are_not_figures():
     assert numbers_in("the first and second filings", ordinal_words=True) == ["1", "2"]
 
 
-def test_a_number_counting_the_answer_or_a_pronoun_one_is_not_a_constraint():
-    assert read_constraints("What three rivers meet at the old fort?", "en").numbers == ()
+def test_a_pronoun_one_is_not_a_constraint():
+    assert read_constraints("What three rivers meet at the old fort?", "en").numbers == ("3",)
     assert read_constraints("What is one reason the ferry stopped?", "en").numbers == ()
     assert read_constraints("How many of the 12 ferries still run?", "en").numbers == ("12",)
 
@@ -101,3 +101,23 @@ def test_two_chinese_names_run_together_are_checked_apart():
     assert "程远山和柳青禾" not in c.entities
     passage = "程远山早年拜师学画。后来他收柳青禾为徒，两人亦师亦友。"
     assert violation(c, SentenceContext("两人亦师亦友。", passage=passage, language="zh")) is None
+
+
+def test_a_name_needs_only_one_of_its_words_written_as_a_name():
+    question = "Who advised the Marren King?"
+    assert _as_answer(question, "The king of the Marren valley was advised by his sister.") is None
+
+
+def test_a_habitual_when_question_may_be_answered_without_a_date():
+    assert read_constraints("When are new wardens chosen?", "en").wants is None
+    assert read_constraints("When were new wardens chosen?", "en").wants == "date"
+
+
+def test_a_growing_number_of_things_is_not_a_count_question():
+    assert answer_type("A growing number of towns use what fuel?") is None
+    assert answer_type("What was the total number of towns?") == "number"
+
+
+def test_a_restrictive_word_answers_a_negated_question():
+    question = "Which scholar argued the valley didn't hold many farms?"
+    assert _as_answer(question, "Ines Varga argued it held only a few farms.") is None
