@@ -51,7 +51,7 @@ _WORD_NUMBERS = {
     )
 } | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90"}
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(_WORD_NUMBERS) + r")\b", re.I)
-_ONE = re.compile(r"\bone\b", re.I)
+_COUNTS_ANSWER = re.compile(r"\b(?:what|which)\s+(?:" + "|".join(_WORD_NUMBERS) + r"|\d+)\b|\bone\b", re.I)
 # "16th" is read as 16 wherever it is written; "sixteenth" only in a sentence, since a question's "first" or
 # "second" is as often an order ("the first filing") as a figure the answer must repeat.
 _ORDINAL_WORDS = {
@@ -247,8 +247,9 @@ def read_constraints(question: str, language: Language) -> Constraints:
     text = unicodedata.normalize("NFKC", question)
     # The end of a range ("2001–2006") is not asked about by itself: the passage may give only the start.
     years = tuple(dict.fromkeys(YEAR.findall(_RANGE_END.sub("", text))))
-    # A question's "one" is as often a pronoun ("one of", "one reason") as a figure the passage must repeat.
-    counted = _ONE.sub(" ", text)
+    # "What two rivers …" counts the answer's parts, and "one" is as often a pronoun ("one of", "one reason"):
+    # neither is a figure the passage must repeat.
+    counted = _COUNTS_ANSWER.sub(" ", text)
     numbers = tuple(n for n in dict.fromkeys(numbers_in(counted, skip_years=True)) if n not in years)
     entities = _zh_entities(text) if language == "zh" else _en_entities(text)
     asked, phrase = _zh_asked(text) if language == "zh" else _en_asked(text, entities)
