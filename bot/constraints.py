@@ -146,10 +146,13 @@ _HAS_NUMBER = re.compile(
     r"|\bnone\b|[一二三四五六七八九十两百千万亿]+[个家款项批位条章种名]",
     re.I,
 )
-# A year (1000–2099, or a decade: "the 1970s"), a month, a century ("the 10th century") or a Chinese date,
-# with its numerals in digits or characters ("洪武二十五年", "三月").
+# A year (1000–2099, or a decade: "the 1970s"), a month (May and March only beside a number: "may have"
+# is no date), a century ("the 10th century") or a Chinese date, with its numerals in digits or characters
+# ("洪武二十五年", "三月").
 _HAS_DATE = re.compile(
-    r"\b(1\d|20)\d\d(s|\b)|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,2}(st|nd|rd|th) centur"
+    r"\b(1\d|20)\d\d(s|\b)|\b(january|february|april|june|july|august|september|october|november|december"
+    r"|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b|\b(may|march|mar)\s+\d|\d\s+(may|march|mar)\b"
+    r"|\b\d{1,2}(st|nd|rd|th) centur"
     r"|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth"
     r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first) centur"
     r"|\d+\s*[年月日]|[〇零一二三四五六七八九十百千元正]+[年月]|世纪|年代",

@@ -121,3 +121,12 @@ def test_a_growing_number_of_things_is_not_a_count_question():
 def test_a_restrictive_word_answers_a_negated_question():
     question = "Which scholar argued the valley didn't hold many farms?"
     assert _as_answer(question, "Ines Varga argued it held only a few farms.") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The river may have flooded the market.", "The mayor decided to march on.", "A novel about junior staff."],
+)
+def test_words_that_start_like_months_are_not_dates(sentence):
+    assert not gives("date", sentence)
+    assert gives("date", "The fair opened on 3 May and closed in March 1990.")
