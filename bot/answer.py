@@ -119,6 +119,12 @@ class ExtractiveAnswerer:
         if constraints:
             kept = [s for s in scored if self.violation(constraints, s, passages) is None]
             broken = self.violation(constraints, scored[0], passages)
+            # A sentence saying the date or figure asked for is not known has none by nature: it is not
+            # refused for lacking one.
+            lacks_answer = broken is not None and broken.kind == "answer_type"
+            unknown = self._unconfirmed(question, self._choose(scored)) if lacks_answer else None
+            if unknown is not None:
+                return self._not_confirmed(unknown, language, confidence)
             if broken is not None:
                 if kept:
                     features = self.evidence_features(question, kept, passages, language)
@@ -129,12 +135,15 @@ class ExtractiveAnswerer:
         chosen = self._choose(scored)
         unconfirmed = self._unconfirmed(question, chosen)
         if unconfirmed is not None:
-            evidence = [unconfirmed.evidence]
-            text = NOT_CONFIRMED[language] + ("" if language == "zh" else " ") + join_with_markers(evidence, language)
-            return Answer(text, True, language, cite(evidence), confidence, reason="not_confirmed")
+            return self._not_confirmed(unconfirmed, language, confidence)
         # Best first: with up to four sentences, the one that answers should not wait behind context.
         evidence = [s.evidence for s in chosen]
         return Answer(join_with_markers(evidence, language), False, language, cite(evidence), confidence)
+
+    def _not_confirmed(self, sentence: ScoredSentence, language: Language, confidence: float) -> Answer:
+        evidence = [sentence.evidence]
+        text = NOT_CONFIRMED[language] + ("" if language == "zh" else " ") + join_with_markers(evidence, language)
+        return Answer(text, True, language, cite(evidence), confidence, reason="not_confirmed")
 
     def _unconfirmed(self, question: str, candidates: list[ScoredSentence]) -> ScoredSentence | None:
         """A sentence that names the question's rarest term and says that what is asked is not known:
