@@ -1,9 +1,11 @@
 """What a question pins down, and whether a sentence keeps to it: the years it names, its other numbers,
 its named entities (people, organisations, products, places; English and Chinese) and, for a "which" or
 "what" question, the set or attribute of a named thing it asks about ("which US states" → states, "what
-was X's budget" → budget). `read_constraints` reads them from the question; `violation` says which one a
-sentence breaks, given what its passage adds (title, heading, document date, the sentence before it; for
-names and the set asked about, the whole passage).
+was X's budget" → budget). For the sentence offered as the answer itself, also the kind of answer asked for
+(`answer_type`: when → a date, how many → a number) and, in English, a "not" in the question.
+`read_constraints` reads them from the question; `violation` says which one a sentence breaks, given what its
+passage adds (title, heading, document date, the sentence before it; for names and the set asked about, the
+whole passage).
 
 Nothing here ranks sentences or decides to answer (see `bot.answer`); nothing loads a model.
 """
