@@ -18,7 +18,16 @@ from langchain_core.embeddings import Embeddings
 
 from bot.abstain import AbstainModel
 from bot.cite import Evidence, cite, join_with_markers
-from bot.constraints import Constraints, SentenceContext, Violation, describe, read_constraints, violation
+from bot.constraints import (
+    Constraints,
+    SentenceContext,
+    Violation,
+    answer_type,
+    describe,
+    gives,
+    read_constraints,
+    violation,
+)
 from bot.keyword import KeywordIndex
 from bot.schema import Answer, Passage
 from bot.text import Language, keyword_tokens, one_edit_apart, sentence_spans
@@ -39,24 +48,6 @@ _UNCONFIRMED = re.compile(
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:，；：]|\b(?:but|whose|which|who)\b|但")
-
-_ASKS_COUNT = re.compile(
-    r"\bhow (many|much)\b|\bnumber of\b|\bwhat (share|percentage|proportion)\b"
-    r"|多少|几[个家款项批位]|数量|比例|占比"
-)
-_ASKS_DATE = re.compile(
-    r"^\W*when\b|\bwhen (did|was|were|is|are|will|do|does|has|have|had)\b|\b(what|which) (date|year|month|day)\b"
-    r"|\bin what year\b|何时|什么时候|哪一?[年天月日]|日期|几月|几号|哪年"
-)
-_HAS_NUMBER = re.compile(
-    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|million|billion)\b"
-    r"|[一二三四五六七八九十两百千万亿]+[个家款项批位条章种名]",
-    re.I,
-)
-_HAS_DATE = re.compile(
-    r"\b(1[89]|20)\d\d\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d+\s*[年月日]|[一二三四五六七八九十]+月",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -128,6 +119,12 @@ class ExtractiveAnswerer:
         if constraints:
             kept = [s for s in scored if self.violation(constraints, s, passages) is None]
             broken = self.violation(constraints, scored[0], passages)
+            # A sentence saying the date or figure asked for is not known has none by nature: it is not
+            # refused for lacking one.
+            lacks_answer = broken is not None and broken.kind == "answer_type"
+            unknown = self._unconfirmed(question, self._choose(scored)) if lacks_answer else None
+            if unknown is not None:
+                return self._not_confirmed(unknown, language, confidence)
             if broken is not None:
                 if kept:
                     features = self.evidence_features(question, kept, passages, language)
@@ -138,12 +135,15 @@ class ExtractiveAnswerer:
         chosen = self._choose(scored)
         unconfirmed = self._unconfirmed(question, chosen)
         if unconfirmed is not None:
-            evidence = [unconfirmed.evidence]
-            text = NOT_CONFIRMED[language] + ("" if language == "zh" else " ") + join_with_markers(evidence, language)
-            return Answer(text, True, language, cite(evidence), confidence, reason="not_confirmed")
+            return self._not_confirmed(unconfirmed, language, confidence)
         # Best first: with up to four sentences, the one that answers should not wait behind context.
         evidence = [s.evidence for s in chosen]
         return Answer(join_with_markers(evidence, language), False, language, cite(evidence), confidence)
+
+    def _not_confirmed(self, sentence: ScoredSentence, language: Language, confidence: float) -> Answer:
+        evidence = [sentence.evidence]
+        text = NOT_CONFIRMED[language] + ("" if language == "zh" else " ") + join_with_markers(evidence, language)
+        return Answer(text, True, language, cite(evidence), confidence, reason="not_confirmed")
 
     def _unconfirmed(self, question: str, candidates: list[ScoredSentence]) -> ScoredSentence | None:
         """A sentence that names the question's rarest term and says that what is asked is not known:
@@ -174,7 +174,7 @@ class ExtractiveAnswerer:
         context = SentenceContext(
             sentence.evidence.text, previous, chunk.heading, chunk.title, chunk.as_of or "", document, chunk.lang
         )
-        return violation(constraints, context)
+        return violation(constraints, context, as_answer=True)
 
     def _refuse(self, best: ScoredSentence, broken: Violation, language: Language, confidence: float) -> Answer:
         """An abstention that says what the documents hold and what they lack, quoting the nearest sentence."""
@@ -258,7 +258,7 @@ class ExtractiveAnswerer:
         keywords = self.keywords()
         weights = self._term_weights(question)
         total = sum(weights.values()) or 1.0
-        wants = _answer_type(question)
+        wants = answer_type(question)
         question_vector = np.asarray(self.embedder.embed_query(question))
         top_score = passages[0].score or 1.0
         sentence_weights = self.sentence_weights
@@ -278,7 +278,7 @@ class ExtractiveAnswerer:
                 precision = sum(keywords.term_weight(t) for t in tokens if t in weights) / sentence_weight
                 # A "when" or "how many" question is almost never answered by a sentence without
                 # a date or a number, however well it matches otherwise.
-                type_factor = 1.0 if wants is None or wants.search(text) else sentence_weights.type_penalty
+                type_factor = 1.0 if wants is None or gives(wants, text) else sentence_weights.type_penalty
                 sentence = ScoredSentence(
                     Evidence(passage, start, end),
                     0.0,
@@ -310,23 +310,6 @@ class ExtractiveAnswerer:
         return cached
 
 
-class _CountPattern:
-    """A number that is not merely part of a date ("13 September 2023" does not answer "how many")."""
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return _HAS_NUMBER.search(_DATE_EXPRESSION.sub(" ", text))
-
-
-_DATE_EXPRESSION = re.compile(
-    r"\b(article|order number|number|no\.?|gb(/t)?|tc260-)\s*\d+(-\d+)*|第\s*\d+\s*条|"
-    r"\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(\s+\d{4})?|"
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2},?\s+)?\d{4}|"
-    r"\b(1[89]|20)\d\d\b|\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?|\d{1,2}\s*月(\s*\d{1,2}\s*日)?",
-    re.I,
-)
-_HAS_COUNT = _CountPattern()
-
-
 def _says_unconfirmed(sentence: str, asked: set[str]) -> bool:
     """Whether a clause of the sentence says "not confirmed" (or the like) about something asked."""
     for clause in _CLAUSE_BREAK.split(sentence):
@@ -346,13 +329,3 @@ def _mentioned(term: str, tokens: set[str]) -> bool:
 def _overlap(a: set[str], b: set[str]) -> float:
     """Jaccard overlap of two token sets (1 for two empty sets: nothing new is said)."""
     return len(a & b) / len(a | b) if a or b else 1.0
-
-
-def _answer_type(question: str) -> re.Pattern[str] | _CountPattern | None:
-    """What the answer must contain, judged from the question's wording."""
-    lowered = question.lower()
-    if _ASKS_DATE.search(lowered):
-        return _HAS_DATE
-    if _ASKS_COUNT.search(lowered):
-        return _HAS_COUNT
-    return None

@@ -1,9 +1,11 @@
 """What a question pins down, and whether a sentence keeps to it: the years it names, its other numbers,
 its named entities (people, organisations, products, places; English and Chinese) and, for a "which" or
 "what" question, the set or attribute of a named thing it asks about ("which US states" → states, "what
-was X's budget" → budget). `read_constraints` reads them from the question; `violation` says which one a
-sentence breaks, given what its passage adds (title, heading, document date, the sentence before it; for
-names and the set asked about, the whole passage).
+was X's budget" → budget). For the sentence offered as the answer itself, also the kind of answer asked for
+(`answer_type`: when → a date, how many → a number) and, in English, a "not" in the question.
+`read_constraints` reads them from the question; `violation` says which one a sentence breaks, given what its
+passage adds (title, heading, document date, the sentence before it; for names and the set asked about, the
+whole passage).
 
 Nothing here ranks sentences or decides to answer (see `bot.answer`); nothing loads a model.
 """
@@ -18,10 +20,12 @@ from typing import Literal
 
 from bot.text import STOPWORDS, Language, keyword_tokens, one_edit_apart
 
-ViolationKind = Literal["year", "number", "entity", "asked"]
+ViolationKind = Literal["year", "number", "entity", "asked", "negation", "answer_type"]
+AnswerType = Literal["date", "number"]
 
-# A year, not part of a longer number ("12,023") or a decimal; a comma before it may end a clause ("，2025年").
-YEAR = re.compile(r"(?<!\d)(?<!\d[.,])(1[89]\d\d|20\d\d)(?![\d.,]?\d)")
+# A year from 1000 to 2099, not part of a longer number ("12,023") or a decimal; a comma before it may end a
+# clause ("，2025年").
+YEAR = re.compile(r"(?<!\d)(?<!\d[.,])(1\d\d\d|20\d\d)(?![\d.,]?\d)")
 _MONTHS = (
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
@@ -37,7 +41,7 @@ _DAY = re.compile(
 # Numbers whose digits are a name, not a quantity: articles, standards, order numbers, model versions.
 _LABEL = re.compile(
     r"\b(?:article|order number|number|no\.?|gb(?:/t)?|tc260-|version|v)\s*\d+(?:[-.]\d+)*|第\s*\d+\s*条"
-    r"|\b[A-Za-z]+[-‑]?\d+(?:\.\d+)?\b|\b\d+(?:\.\d+)?[A-Za-z]+\d*[A-Za-z]*\b",
+    r"|\b[A-Za-z]+[-‑]?\d+(?:\.\d+)?\b|\b(?!\d+(?:st|nd|rd|th)\b)\d+(?:\.\d+)?[A-Za-z]+\d*[A-Za-z]*\b",
     re.I,
 )
 _DIGITS = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|(?<![\d.])\d+(?:\.\d+)?(?![\d])")
@@ -49,6 +53,18 @@ _WORD_NUMBERS = {
     )
 } | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90"}
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(_WORD_NUMBERS) + r")\b", re.I)
+_COUNTS_ANSWER = re.compile(r"\b(?:what|which)\s+(?:" + "|".join(_WORD_NUMBERS) + r"|\d+)\b|\bone\b", re.I)
+# "16th" is read as 16 wherever it is written; "sixteenth" only in a sentence, since a question's "first" or
+# "second" is as often an order ("the first filing") as a figure the answer must repeat.
+_ORDINAL_WORDS = {
+    word: str(n)
+    for n, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+        "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
+        start=1,
+    )
+}
+_ORDINAL_WORD = re.compile(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b", re.I)
 _ZH_DIGITS = {
     "零": 0,
     "〇": 0,
@@ -66,7 +82,8 @@ _ZH_DIGITS = {
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 # A Chinese numeral counts only before a measure word ("十四款", "三家"), not inside a name ("文心一言"), nor
 # before 年/月/日, where it is a date or a span ("一年", "the whole year").
-_ZH_NUMBER = re.compile(r"(?<!第)([零〇一二两三四五六七八九十百千万]+)(?=[个家款项批位条章种名倍%％])")
+# Nor after 第, 哪, 每, 某 or 同: "哪一种" asks which kind, "每一家" is each one; neither is a count.
+_ZH_NUMBER = re.compile(r"(?<![第哪每某同])([零〇一二两三四五六七八九十百千万]+)(?=[个家款项批位条章种名倍%％])")
 
 # Capitalised words that start a question or are capitalised by grammar rather than because they name something.
 _NOT_NAMES = (
@@ -79,7 +96,8 @@ _NOT_NAMES = (
     | frozenset(_MONTHS)
     | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 )
-_CAPITALISED = re.compile(r"[A-Z][\w'’.&-]*|\d+[A-Za-z][\w-]*")
+# "4G" or "3M" is a name; "5th" is an ordinal, a number (see `numbers_in`).
+_CAPITALISED = re.compile(r"[A-Z][\w'’.&-]*|(?!\d+(?:st|nd|rd|th)\b)\d+[A-Za-z][\w-]*")
 _NAME_JOINERS = frozenset({"of", "the", "de", "for", "and", "du", "la", "von", "van", "der", "al"})
 _ZH_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "eng"})
 _ZH_GENERIC = frozenset({"中国", "中文", "英文", "ai", "AI", "llm", "LLM"})
@@ -97,12 +115,95 @@ _GENERIC_ASKED = frozenset(
     number amount percentage share proportion part role thing things reason purpose point place term word words
     happened happen happens else event events""".split()
 )
+# A question asking about what is not so (English only: in Chinese 不/没/无 are inside too many words).
+_ASKS_NEGATED = re.compile(r"\b(?:not|never|cannot)\b|n['’]t\b", re.I)
+_SAYS_NO = re.compile(
+    r"\b(?:not|no|never|none|nor|neither|without|cannot|unable|lack(?:s|ed|ing)?|fail(?:s|ed|ing)?|den(?:y|ies|ied)"
+    r"|refus(?:e|es|ed|ing)|instead|rather than|as opposed to|unlike|except|impossible|only|few|little|rarely"
+    r"|seldom|hardly|barely|sparsely)\b|n['’]t\b",
+    re.I,
+)
 _WEB_WORDS = frozenset({"address", "website", "site", "url", "domain", "link", "网址", "网站", "域名"})
 _WEB_ADDRESS = re.compile(r"https?://|\b[\w-]+(?:\.[\w-]+)+\.(?:cn|com|org|net|gov|edu)\b", re.I)
 _ZH_ASKED = re.compile(
     r"(?:哪些|哪个|哪家|哪位|哪款|哪种|哪类|哪国)([\u4e00-\u9fff]{1,6}?)(?=[的是在有获被于了，。？?]|$)"
 )
 _ZH_GENERIC_ASKED = frozenset({"年", "天", "日", "月", "时候", "一年", "一天", "个", "些", "里", "儿", "次"})
+
+
+# The kind of answer asked for: "when" wants a date, "how many" a number, in the answer's own sentence.
+_ASKS_COUNT = re.compile(
+    r"\bhow (many|much)\b|\b(the|what|total) number of\b|\bwhat (share|percentage|proportion)\b"
+    r"|多少|几[个家款项批位]|数量|比例|占比"
+)
+# "When a cell is eaten, what traps it?" opens with a clause: only a "when" that is the question counts.
+_ASKS_DATE = re.compile(
+    r"^\W*when\b(?![^?]*\b(?:what|which|who|whom|whose|where|how)\b)"
+    r"|\bwhen (did|was|were|is|are|will|do|does|has|have|had)\b|\b(what|which) (dates?|years?|months?|days?)\b"
+    r"|\bin what year\b|何时|什么时候|哪一?[年天月日]|日期|几月|几号|哪年"
+)
+_HAS_NUMBER = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(thir|four|fif|six|seven|eigh|nine)teen"
+    r"|(twen|thir|for|fif|six|seven|eigh|nine)ty|hundred|thousand|million|billion|dozen)\b"
+    r"|\bnone\b|[一二三四五六七八九十两百千万亿]+[个家款项批位条章种名]",
+    re.I,
+)
+# A year (1000–2099, or a decade: "the 1970s"), a month (May and March only beside a number: "may have"
+# is no date), a century ("the 10th century") or a Chinese date, with its numerals in digits or characters
+# ("洪武二十五年", "三月").
+_HAS_DATE = re.compile(
+    r"\b(1\d|20)\d\d(s|\b)|\b(january|february|april|june|july|august|september|october|november|december"
+    r"|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b|\b(may|march|mar)\s+\d|\d\s+(may|march|mar)\b"
+    r"|\b\d{1,2}(st|nd|rd|th) centur"
+    r"|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth"
+    r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first) centur"
+    r"|\d+\s*[年月日]|[〇零一二三四五六七八九十百千元正]+[年月]|世纪|年代",
+    re.I,
+)
+
+
+class _CountPattern:
+    """A number that is not merely part of a date ("13 September 2023" does not answer "how many")."""
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return _HAS_NUMBER.search(_DATE_EXPRESSION.sub(" ", text))
+
+
+_DATE_EXPRESSION = re.compile(
+    r"\b(article|order number|number|no\.?|gb(/t)?|tc260-)\s*\d+(-\d+)*|第\s*\d+\s*条|"
+    r"\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(\s+\d{4})?|"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2},?\s+)?\d{4}|"
+    r"\b(1[89]|20)\d\d\b|\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?|\d{1,2}\s*月(\s*\d{1,2}\s*日)?",
+    re.I,
+)
+_HAS_COUNT = _CountPattern()
+
+
+def answer_type(question: str) -> AnswerType | None:
+    """ "date" for a when-question, "number" for a how-many one, judged from the wording; else None."""
+    lowered = question.lower()
+    if _ASKS_DATE.search(lowered):
+        return "date"
+    if _ASKS_COUNT.search(lowered):
+        return "number"
+    return None
+
+
+def answer_type_required(question: str) -> AnswerType | None:
+    """The kind of answer the answer's own sentence must hold: as `answer_type`, except that a when-question
+    in the present tense ("When are committees set up?") asks for a habitual time ("at the start of each
+    session"), which is seldom a date."""
+    kind = answer_type(question)
+    return None if kind == "date" and _ASKS_HABIT.search(question.lower()) else kind
+
+
+_ASKS_HABIT = re.compile(r"^\W*when (is|are|do|does|can|should|must|will)\b")
+
+
+def gives(kind: AnswerType, text: str) -> bool:
+    """Whether `text` holds an answer of that kind: a date (a year, a month, a century), or a number that
+    is not merely part of a date ("13 September 2023" does not answer "how many")."""
+    return bool(_HAS_DATE.search(text) if kind == "date" else _HAS_NUMBER.search(_DATE_EXPRESSION.sub(" ", text)))
 
 
 @dataclass(frozen=True)
@@ -116,9 +217,11 @@ class Constraints:
     asked_phrase: str | None = None  # "US states", for saying what is missing
     language: Language = "en"
     entity_tokens: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
+    negated: bool = False  # "what did X not …": the answer's own sentence must say no as well
+    wants: AnswerType | None = None  # "when" → a date, "how many" → a number
 
     def __bool__(self) -> bool:
-        return bool(self.years or self.numbers or self.entities or self.asked)
+        return bool(self.years or self.numbers or self.entities or self.asked or self.negated or self.wants)
 
 
 @dataclass(frozen=True)
@@ -149,29 +252,38 @@ def read_constraints(question: str, language: Language) -> Constraints:
     text = unicodedata.normalize("NFKC", question)
     # The end of a range ("2001–2006") is not asked about by itself: the passage may give only the start.
     years = tuple(dict.fromkeys(YEAR.findall(_RANGE_END.sub("", text))))
-    numbers = tuple(n for n in dict.fromkeys(numbers_in(text, skip_years=True)) if n not in years)
+    # "What two rivers …" counts the answer's parts, and "one" is as often a pronoun ("one of", "one reason"):
+    # neither is a figure the passage must repeat.
+    counted = _COUNTS_ANSWER.sub(" ", text)
+    numbers = tuple(n for n in dict.fromkeys(numbers_in(counted, skip_years=True)) if n not in years)
     entities = _zh_entities(text) if language == "zh" else _en_entities(text)
     asked, phrase = _zh_asked(text) if language == "zh" else _en_asked(text, entities)
     tokens = {e: frozenset(keyword_tokens(_fold(e))) for e in entities}
     entities = tuple(e for e in entities if tokens[e])
-    return Constraints(years, numbers, entities, asked, phrase, language, tokens)
+    negated = language == "en" and _ASKS_NEGATED.search(text) is not None
+    return Constraints(years, numbers, entities, asked, phrase, language, tokens, negated, answer_type_required(text))
 
 
-def numbers_in(text: str, skip_years: bool = False) -> list[str]:
-    """The quantities written in `text`, as plain digits ("85,000" → "85000", "seven" → "7", "十四款" → "14"):
-    not days of the month, article or model numbers, and with `skip_years` not years."""
+def numbers_in(text: str, skip_years: bool = False, ordinal_words: bool = False) -> list[str]:
+    """The quantities written in `text`, as plain digits ("85,000" → "85000", "seven" → "7", "16th" → "16",
+    "十四款" → "14"): not days of the month, article or model numbers, with `skip_years` not years, and
+    with `ordinal_words` also "first", "second" ... (their digits, "2nd", always count)."""
     text = _LABEL.sub(" ", _DAY.sub(" ", text))
     if skip_years:
         text = YEAR.sub(" ", text)
     found = [_plain_number(n) for n in _DIGITS.findall(text)]
     found += [_WORD_NUMBERS[w.lower()] for w in _NUMBER_WORD.findall(text)]
+    if ordinal_words:
+        found += [_ORDINAL_WORDS[w.lower()] for w in _ORDINAL_WORD.findall(text)]
     found += [str(v) for v in (_zh_numeral(n) for n in _ZH_NUMBER.findall(text)) if v is not None]
     return found
 
 
-def violation(constraints: Constraints, context: SentenceContext) -> Violation | None:
+def violation(constraints: Constraints, context: SentenceContext, as_answer: bool = False) -> Violation | None:
     """The first constraint of the question that the sentence breaks, counting what its context adds;
-    None when it keeps to all of them. Names are only checked within one language."""
+    None when it keeps to all of them. Names are only checked within one language. With `as_answer` (the
+    sentence is offered as the answer itself, not as one claim among others) it must also be of the kind of
+    answer asked for (a date, a number) and, asked what is not so, say no."""
     local = " ".join((context.sentence, context.previous, context.heading, context.title))
     if constraints.years:
         years = set(YEAR.findall(f"{local} {context.as_of}"))
@@ -179,11 +291,19 @@ def violation(constraints: Constraints, context: SentenceContext) -> Violation |
             if year not in years:
                 return Violation("year", year, tuple(sorted(set(YEAR.findall(context.sentence)))))
     if constraints.numbers:
-        given = set(numbers_in(local, skip_years=True))
+        given = set(numbers_in(local, skip_years=True, ordinal_words=True))
         for number in constraints.numbers:
             if number not in given:
                 return Violation("number", number, tuple(dict.fromkeys(numbers_in(context.sentence, True))))
+    # The answer itself must be of the kind asked for: a heading's date does not say when something happened.
+    if as_answer and constraints.wants and not gives(constraints.wants, context.sentence):
+        return Violation("answer_type", constraints.wants)
     same_language = context.language == constraints.language
+    # "What did X not share?" is answered by a sentence that says what X does not do, not by one saying what it
+    # does; the sentence before may hold the "not" ("X was rejected by …. Its reasons were …").
+    negated = as_answer and constraints.negated and same_language
+    if negated and not _SAYS_NO.search(f"{context.previous} {context.sentence}"):
+        return Violation("negation", "not")
     # A name is often said once in a passage and then referred to ("he", "the company"): the whole passage counts.
     whole = (local, context.passage)  # read apart: the passage's words are cached once for all its sentences
     if constraints.entities and same_language:
@@ -220,14 +340,21 @@ def _same_kind(word: str) -> tuple[str, ...]:
 
 def _names(term: str, constraints: Constraints, texts: tuple[str, ...], strip_entities: bool = False) -> bool:
     """Whether `texts` name `term`: as a substring in Chinese; in English every word of it, allowing a
-    shortened form ("Lab" for "Laboratory"), one typo in a longer word, or an acronym spelt out ("EU")."""
+    shortened form ("Lab" for "Laboratory"), one typo in a longer word, or an acronym spelt out ("EU").
+    A name (not `strip_entities`, where a kind of thing is looked for) must have one of its words written
+    as a name, with a capital or a digit: "a research centre" does not name "Centre", while "the king of
+    France" names "French King"."""
     if constraints.language == "zh" and not term.isascii():
         wanted_text = unicodedata.normalize("NFKC", term)
         return any(wanted_text in unicodedata.normalize("NFKC", text) for text in texts)
     wanted = constraints.entity_tokens.get(term) or frozenset(keyword_tokens(_fold(term)))
     present = frozenset().union(*(_token_set(_without_names(t) if strip_entities else t) for t in texts))
     if all(_mentioned(token, present) for token in wanted):
-        return True
+        if strip_entities or not wanted:
+            return True
+        as_names = frozenset().union(*(_name_token_set(t) for t in texts))
+        if any(_mentioned(token, as_names) for token in wanted):
+            return True
     acronym = term.replace(".", "").upper()
     return _ACRONYM.fullmatch(term) is not None and any(acronym in _acronyms(text) for text in texts)
 
@@ -267,6 +394,15 @@ def _mentioned(token: str, present: frozenset[str]) -> bool:
 @lru_cache(maxsize=16384)
 def _token_set(text: str) -> frozenset[str]:
     return frozenset(keyword_tokens(_fold(text)))
+
+
+_NAME_WORD = re.compile(r"[\w'’.&-]*[A-Z0-9][\w'’.&-]*")
+
+
+@lru_cache(maxsize=16384)
+def _name_token_set(text: str) -> frozenset[str]:
+    """The words of `text` written as names (with a capital or a digit), as keyword tokens."""
+    return _token_set(" ".join(_NAME_WORD.findall(text)))
 
 
 _KIND_TOKENS = tuple(
@@ -335,8 +471,14 @@ def _zh_entities(question: str) -> tuple[str, ...]:
         if tag in _ZH_NAME_TAGS and len(word) > 1 and word not in _ZH_GENERIC and not YEAR.fullmatch(word):
             if tag == "eng" and (word.lower() in _NOT_NAMES or word.isdigit()):
                 continue
-            entities.append(word)
+            entities += _zh_name_parts(word)
     return tuple(dict.fromkeys(entities))
+
+
+def _zh_name_parts(word: str) -> list[str]:
+    """Two names jieba ran into one ("甲乙丙和丁戊己") as two, each of at least two characters; else the word."""
+    parts = re.split(r"[和与及、]", word)
+    return parts if len(parts) > 1 and all(len(part) > 1 for part in parts) else [word]
 
 
 def _en_asked(question: str, entities: tuple[str, ...]) -> tuple[str | None, str | None]:
@@ -422,6 +564,8 @@ def describe(broken: Violation, language: Language) -> str:
             )
         if broken.kind == "entity":
             return f"文档没有就“{broken.asked}”给出这一信息，最接近的内容是："
+        if broken.kind == "answer_type":
+            return f"文档没有给出所问的{_ZH_TYPE_NAMES.get(broken.asked, broken.asked)}，最接近的内容是："
         return f"文档没有提到“{broken.asked}”，最接近的内容是："
     if broken.kind == "year":
         if found:
@@ -433,4 +577,11 @@ def describe(broken: Violation, language: Language) -> str:
         return f"The documents don't mention {broken.asked} here; the nearest they hold:"
     if broken.kind == "entity":
         return f"The documents don't say this about {broken.asked}; the nearest they hold:"
+    if broken.kind == "negation":
+        return "The documents don't say what is not so here; the nearest they hold:"
+    if broken.kind == "answer_type":
+        return f"The documents don't give the {broken.asked} asked for; the nearest they hold:"
     return f"The documents don't mention {broken.asked}; the nearest they hold:"
+
+
+_ZH_TYPE_NAMES = {"date": "日期", "number": "数字"}
