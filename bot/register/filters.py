@@ -43,6 +43,7 @@ def read_filters(masked: str, low: str, catalog: NameCatalog, named: bool, notes
     series = _series(low, category, named, notes)
 
     kind = None
+    low = w.FILER_REGISTERED_IN.sub(" ", low)
     if w.KIND_BOTH.search(low):
         notes.append("'approved' read as filed or registered")
     elif w.KIND_REGISTRATION.search(low) and w.KIND_FILING.search(low):
@@ -98,6 +99,10 @@ def read_filters(masked: str, low: str, catalog: NameCatalog, named: bool, notes
     if first_date and date_from is None and date_to is None:
         date_from = date_to = first_date
     cancelled = True if w.CANCELLED.search(low) else None
+    if kind == "registration" and series in ("algorithm", "deep-synthesis"):
+        # The algorithm lists hold filings only: "registered" there says filed.
+        kind = None
+        notes.append("'registered' read as filed: the algorithm lists hold filings only")
     return {
         "series": series,
         "category": category,

@@ -60,7 +60,8 @@ def parse_register_question(
         undated = _blank(masked, [(d.start, d.end) for d in find_dates(masked)])
         unknown, link = asked_name(text, undated, quoted, catalog, one_thing, uses=bool(w.USES.search(low)))
         entities = _entities(text, low, [link]) if link else []
-    if w.DEFINITION.search(text) or (w.DOCUMENT_CUES.search(low) and not _counts_or_lists(low)):
+    asks_rules = w.DOCUMENT_CUES.search(w.PASSED_PROCESS.sub(" cleared ", low))  # not "cleared the process"
+    if w.DEFINITION.search(text) or (asks_rules and not _counts_or_lists(low)):
         return None
     if w.NOT_REGISTER_SUBJECT.search(low) and not (previous and _is_follow_up_text(low)):
         return None  # it counts or asks about something the register does not hold (users, articles, budgets)
