@@ -113,7 +113,7 @@ CHART_BY_PROVINCE = _re(r"provinc|region|各省|每个省|分省|按省|各地|�
 BY_SERIES = _re(r"\b(?:by|per|each)\s+(?:series|register)\b|各类备案|按类型|各系列|分系列")
 
 COUNT = _re(
-    r"\bhow\s+many\b|(?<!filing\s)(?<!registration\s)\bnumber\s+of\b|\bcount\b|\btotal\b|\bin\s+all\b"
+    r"\bhow\s+many\b|(?<!filing\s)(?<!registration\s)(?<!reference\s)(?<!record\s)\bnumber\s+of\b|\bcount\b|\btotal\b|\bin\s+all\b"
     r"|(?<!是)多少|几个|几项|几款|几家|几条|几种|几批|数量|总数|一共|总共|共有|合计|统计"
 )
 LIST = _re(
@@ -138,7 +138,7 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "number",
         _re(
-            r"\b(?:filing|registration|record)\s+(?:numbers?|no|id|code)\b|\bwhat\s+number\b|\bnumbers?\b(?!\s+of)"
+            r"\b(?:filing|registration|record|reference)\s+(?:numbers?|no|id|code)\b|\bwhat\s+number\b|\bnumbers?\b(?!\s+of)"
             r"|编号|备案号|登记号|号码"
         ),
     ),
@@ -230,7 +230,8 @@ LOOKUP_VERBS = _re(
 # Words that make a question about filing itself: a Latin-script name in such a question is asked about.
 FILING_WORDS = _re(
     r"\bfil(?:e|ed|es|ing|ings)\b|\bregist(?:er|ered|ers|ration|rations|ry)\b|\bapprov|\blist(?:ed|s)?\b|\bcac\b"
-    r"|\bcleared\b|\blicen[cs]ed\b|\bon\s+file\b|备案|登记|清单|名单|获批|批准|网信办|网信算备|" + APPROVAL_SLANG
+    r"|\bcleared\b|\blicen[cs]ed\b|\bon\s+file\b|\breference\s+(?:numbers?|no)\b"
+    r"|备案|登记|清单|名单|获批|批准|网信办|网信算备|" + APPROVAL_SLANG
 )
 # Getting through the process ("Has X cleared the CAC's approval process?") asks whether X is filed; "What is
 # the approval process?" still asks about the process.
