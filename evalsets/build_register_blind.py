@@ -11,7 +11,7 @@ questions a test contains. Run from anywhere: `python evalsets/build_register_bl
 on it before the final measurement.
 
 The set was run once (commit 33cb60d) and is now a development set. Its English names come from the alias table
-as it was then (`register_blind_aliases.yaml`): the table has grown since, and the questions must not move with it.
+as it was then (`register_sets_aliases.yaml`): the table has grown since, and the questions must not move with it.
 """
 
 from __future__ import annotations
@@ -36,10 +36,10 @@ from register_heldout_common import clear_entities, entities
 SEED = 20261205  # the development set's is 20260913, the held-out set's 20261108
 OUT = Path(__file__).resolve().parent / "register_blind.jsonl"
 HELDOUT_FILE = Path(__file__).resolve().parent / "register_heldout.jsonl"
-BLIND_ALIASES = Path(__file__).resolve().parent / "register_blind_aliases.yaml"
+SETS_ALIASES = Path(__file__).resolve().parent / "register_sets_aliases.yaml"
 
 
-def build(seed: int = SEED, aliases: Path = BLIND_ALIASES) -> tuple[list[dict], list[str]]:
+def build(seed: int = SEED, aliases: Path = SETS_ALIASES) -> tuple[list[dict], list[str]]:
     tests = "\n".join(test_texts())
     genai, lists = read_genai(), read_algorithm_lists()
     names, names_from = english_names(aliases)
@@ -90,7 +90,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument(
-        "--aliases", type=Path, default=BLIND_ALIASES, help="the alias table (English names), as of commit 33cb60d"
+        "--aliases", type=Path, default=SETS_ALIASES, help="the alias table (English names), as of commit 33cb60d"
     )
     args = parser.parse_args()
     rows, notes = build(args.seed, args.aliases)

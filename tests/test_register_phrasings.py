@@ -359,7 +359,10 @@ def test_internet_information_service_filings_are_the_algorithm_series(catalog, 
     "question, series",
     [
         ("Among firms registered in Guangdong, how many deep synthesis filings are cancelled?", "deep-synthesis"),
-        ("How many internet information service filings by companies registered in Hubei were cancelled?", "algorithm"),
+        (
+            "Of the internet information service records held by companies registered in Hubei, count the revoked ones",
+            "algorithm",
+        ),
     ],
 )
 def test_where_a_filer_is_registered_is_a_place_not_the_kind_registration(catalog, question, series):
