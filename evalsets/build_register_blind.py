@@ -9,6 +9,9 @@ or any evaluation report, and without running the bot on it. It leaves out what 
 readers, reuses the development script's checks of known totals and its refusal of issue examples and of
 questions a test contains. Run from anywhere: `python evalsets/build_register_blind.py`. Do not run the bot
 on it before the final measurement.
+
+The set was run once (commit 33cb60d) and is now a development set. Its English names come from the alias table
+as it was then (`register_sets_aliases.yaml`): the table has grown since, and the questions must not move with it.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from build_register_eval import ROOT, check_raw_totals, leaks, summary
 from register_blind_algorithm import blind_algorithm_questions
 from register_blind_common import BlindSet
 from register_blind_genai import blind_genai_questions
-from register_data import ALIASES_FILE, english_names, read_algorithm_lists, read_genai
+from register_data import english_names, read_algorithm_lists, read_genai
 from register_dev_overlap import DEV_FILE, DevOverlap
 from register_gold import has_chinese
 from register_heldout_common import clear_entities, entities
@@ -33,9 +36,10 @@ from register_heldout_common import clear_entities, entities
 SEED = 20261205  # the development set's is 20260913, the held-out set's 20261108
 OUT = Path(__file__).resolve().parent / "register_blind.jsonl"
 HELDOUT_FILE = Path(__file__).resolve().parent / "register_heldout.jsonl"
+SETS_ALIASES = Path(__file__).resolve().parent / "register_sets_aliases.yaml"
 
 
-def build(seed: int = SEED, aliases: Path = ALIASES_FILE) -> tuple[list[dict], list[str]]:
+def build(seed: int = SEED, aliases: Path = SETS_ALIASES) -> tuple[list[dict], list[str]]:
     tests = "\n".join(test_texts())
     genai, lists = read_genai(), read_algorithm_lists()
     names, names_from = english_names(aliases)
@@ -85,7 +89,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--aliases", type=Path, default=ALIASES_FILE, help="the alias table (English names)")
+    parser.add_argument(
+        "--aliases", type=Path, default=SETS_ALIASES, help="the alias table (English names), as of commit 33cb60d"
+    )
     args = parser.parse_args()
     rows, notes = build(args.seed, args.aliases)
     found = leaks(rows, test_texts())

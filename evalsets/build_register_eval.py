@@ -22,7 +22,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from register_algorithm_questions import algorithm_questions
 from register_data import (
     ALGORITHM_DIR,
-    ALIASES_FILE,
     GENAI_FILE,
     Row,
     english_names,
@@ -32,6 +31,8 @@ from register_data import (
 from register_genai_questions import genai_questions
 from register_gold import QuestionSet, has_chinese
 
+# The alias table as the set was written with (see register_sets_aliases.yaml).
+SETS_ALIASES = Path(__file__).resolve().parent / "register_sets_aliases.yaml"
 SEED = 20260913
 ROOT = Path(__file__).resolve().parent.parent
 OUT = Path(__file__).resolve().parent / "register.jsonl"
@@ -129,7 +130,7 @@ def check_raw_totals(genai: list[Row], lists: list[Row]) -> list[str]:
     return lines
 
 
-def build(seed: int = SEED, aliases: Path = ALIASES_FILE) -> tuple[list[dict], list[str]]:
+def build(seed: int = SEED, aliases: Path = SETS_ALIASES) -> tuple[list[dict], list[str]]:
     genai, lists = read_genai(), read_algorithm_lists()
     names, names_from = english_names(aliases)
     questions = QuestionSet(seed)
@@ -161,7 +162,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--aliases", type=Path, default=ALIASES_FILE, help="the alias table (English names)")
+    parser.add_argument(
+        "--aliases", type=Path, default=SETS_ALIASES, help="the alias table (English names), as of commit 33cb60d"
+    )
     args = parser.parse_args()
     rows, notes = build(args.seed, args.aliases)
     test_texts = [

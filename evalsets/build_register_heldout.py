@@ -20,17 +20,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_register_eval import ROOT, check_raw_totals, leaks, summary
-from register_data import ALIASES_FILE, english_names, read_algorithm_lists, read_genai
+from register_data import english_names, read_algorithm_lists, read_genai
 from register_dev_overlap import DEV_FILE, DevOverlap
 from register_heldout_algorithm import heldout_algorithm_questions
 from register_heldout_common import HeldoutSet, entities
 from register_heldout_genai import heldout_genai_questions
 
+# The alias table as the set was written with (see register_sets_aliases.yaml).
+SETS_ALIASES = Path(__file__).resolve().parent / "register_sets_aliases.yaml"
 SEED = 20261108  # the development set's is 20260913
 OUT = Path(__file__).resolve().parent / "register_heldout.jsonl"
 
 
-def build(seed: int = SEED, aliases: Path = ALIASES_FILE, dev: Path = DEV_FILE) -> tuple[list[dict], list[str]]:
+def build(seed: int = SEED, aliases: Path = SETS_ALIASES, dev: Path = DEV_FILE) -> tuple[list[dict], list[str]]:
     genai, lists = read_genai(), read_algorithm_lists()
     names, names_from = english_names(aliases)
     everything = genai + lists
@@ -48,7 +50,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--aliases", type=Path, default=ALIASES_FILE, help="the alias table (English names)")
+    parser.add_argument(
+        "--aliases", type=Path, default=SETS_ALIASES, help="the alias table (English names), as of commit 33cb60d"
+    )
     parser.add_argument("--dev", type=Path, default=DEV_FILE, help="the development set to stay apart from")
     args = parser.parse_args()
     rows, notes = build(args.seed, args.aliases, args.dev)

@@ -31,6 +31,11 @@ CATEGORY_EN = {
 }  # fmt: skip
 
 
+def distinct_filings(rows: list[Row]) -> list[Row]:
+    """The rows with each one counted once (the same row may be collected twice), in their order."""
+    return list({id(row): row for row in rows}.values())
+
+
 def series_of(rows: list[Row]) -> str:
     return "+".join(sorted({r.series for r in rows}))
 
@@ -152,7 +157,9 @@ def products(qs: BlindSet, lists: list[Row], n: int) -> None:
         if asked >= n:
             return
         lang, variant = language(qs, i)
-        rows = by_product[product]
+        # A cell may name one product twice, once per kind ("智媒者(APP)、智媒者(小程序)"): the pick above counts
+        # the product's mentions, the gold counts its distinct filings.
+        rows = distinct_filings(by_product[product])
         asked += qs.ask("list_product", "list", list_gold(rows), series_of(rows), lang, {"product": product},
                         variant=variant, names=(product,), rows=rows)  # fmt: skip
 

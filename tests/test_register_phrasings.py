@@ -285,3 +285,161 @@ def test_the_rename_itself_is_still_found_under_the_earlier_name():
     rows, _ = group_rows()
     answer = _answerer(rows).answer("What is 旧名科技有限公司 called now?", [], "en")
     assert "新名科技有限公司" in answer.answer
+
+
+# -- a name the register does not know is never every row ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, name",
+    [
+        ("Which algorithms has Zorbly filed with the regulator?", "Zorbly"),
+        ("How many generative AI services does Qwertronic have on the lists?", "Qwertronic"),
+        ("Show everything Vexaro Labs has in the register", "Vexaro Labs"),
+        ("Tell me the number of Plimsoft's filed algorithms", "Plimsoft"),
+    ],
+)
+def test_an_unknown_name_in_a_count_or_list_is_asked_about_not_dropped(catalog, question, name):
+    query = parse(catalog, question)
+    assert (query.unknown_name, query.entities) == (name, ())
+
+
+@pytest.mark.parametrize(
+    "question, name",
+    [
+        ("帮我查一下蓝鲸智写是否在网信办公布的清单里", "蓝鲸智写"),
+        ("请问墨语创作助理有没有通过网信办的登记？", "墨语创作助理"),
+        ("晨星问答拿到生成式人工智能服务的备案编号了吗", "晨星问答"),
+        ("Has Zyphrex cleared China's filing process yet?", "Zyphrex"),
+    ],
+)
+def test_an_unknown_name_asked_about_in_other_words_is_not_in_the_lists(catalog, question, name):
+    query = parse(catalog, question)
+    assert (query.intent, query.unknown_name) == ("lookup", name)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "List the generative AI filings from Hunan.",
+        "How many genAI registrations are there in Beijing?",
+        "Which deep-synthesis algorithms were in the May 2025 list?",
+    ],
+)
+def test_places_months_and_series_words_are_never_taken_for_a_name(catalog, question):
+    assert parse(catalog, question).unknown_name == ""
+
+
+def test_the_approval_process_itself_still_goes_to_the_documents(catalog):
+    assert parse_register_question("What is the approval process for generative AI services?", catalog) is None
+
+
+def test_an_unknown_name_gets_not_in_the_lists_and_never_a_row():
+    answer = _answerer(genai_rows()[:30] + algorithm_rows()).answer("Which algorithms has Zorbly filed?", [], "en")
+    assert answer.register.total == 0 and not answer.register.rows and "Zorbly" in answer.answer
+
+
+# -- the internet information service series, in its own words -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, province",
+    [
+        ("How many internet information service filings came from Zhejiang?", "浙江"),
+        ("Count the internet-information-service filings of Sichuan", "四川"),
+        ("互联网信息服务备案里四川有几条", "四川"),
+    ],
+)
+def test_internet_information_service_filings_are_the_algorithm_series(catalog, question, province):
+    query = parse(catalog, question)
+    assert (query.intent, query.series, query.province) == ("count", "algorithm", province)
+
+
+@pytest.mark.parametrize(
+    "question, series",
+    [
+        ("Among firms registered in Guangdong, how many deep synthesis filings are cancelled?", "deep-synthesis"),
+        (
+            "Of the internet information service records held by companies registered in Hubei, count the revoked ones",
+            "algorithm",
+        ),
+    ],
+)
+def test_where_a_filer_is_registered_is_a_place_not_the_kind_registration(catalog, question, series):
+    query = parse(catalog, question)
+    assert (query.series, query.cancelled) == (series, True) and query.kind != "registration"
+    assert query.province
+
+
+# -- filing words users say --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, asks",
+    [
+        ("When was 文心一言 green-lit?", "date"),
+        ("What's the reference number of 文心一言?", "number"),
+        ("Did the regulator sign off on 文心一言?", "any"),
+        ("想查抖音个性化推荐算法的网信算备编号", "number"),
+    ],
+)
+def test_filing_words_users_say_make_a_lookup(catalog, question, asks):
+    query = parse(catalog, question)
+    assert (query.intent, query.asks, len(query.entities)) == ("lookup", asks, 1)
+
+
+# -- a name's algorithms are its filings in both algorithm series ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which algorithms has 问语智能科技有限公司 filed?",
+        "问语智能科技有限公司备案了哪些算法？",
+        "List 问语智能科技有限公司's algorithm filings",
+    ],
+)
+def test_a_names_algorithms_are_both_algorithm_series_not_its_generative_ai_services(question):
+    rows, _ = group_rows()
+    answer = _answerer(rows).answer(question, [], "en")
+    assert [row["name"] for row in answer.register.rows] == ["问语图像生成算法"]
+    assert answer.register.download is None  # two series of three: the download takes one or all
+
+
+def test_what_a_name_has_filed_without_saying_algorithms_is_still_every_series():
+    rows, _ = group_rows()
+    answer = _answerer(rows).answer("What has 问语智能科技有限公司 filed?", [], "en")
+    assert {row["name"] for row in answer.register.rows} == {"问语大模型", "问语图像生成算法"}
+
+
+# -- a longer name is not the known name it starts with ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("question", ["松果写诗助手备案了没有？", "松果寫詩助手有沒有登記"])
+def test_a_longer_name_after_a_known_service_is_not_that_service(catalog, question):
+    query = parse(catalog, question)
+    assert (query.unknown_name, query.entities, query.near_names) == ("松果写诗助手", (), ("松果",))
+
+
+@pytest.mark.parametrize("question", ["松果备案了没有？", "文心一言大模型备案了吗", "文心一言这个服务登记了吗"])
+def test_a_known_service_followed_by_what_it_is_is_still_that_service(catalog, question):
+    query = parse(catalog, question)
+    assert query.unknown_name == "" and len(query.entities) == 1
+
+
+# -- English names of well-known companies -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, company",
+    [
+        ("Which generative AI services has Hikvision filed?", "杭州海康威视数字技术股份有限公司"),
+        ("Has Gree Electric got anything approved?", "珠海格力电器股份有限公司"),
+        ("What has iReader filed?", "掌阅科技股份有限公司"),
+    ],
+)
+def test_well_known_companies_are_found_by_their_english_names(question, company):
+    from bot.register.aliases import load_aliases
+
+    query = parse(NameCatalog.from_rows(genai_rows(), load_aliases()), question)
+    assert [entity.values for entity in query.entities] == [(company,)]

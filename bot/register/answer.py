@@ -114,21 +114,22 @@ class RegisterAnswerer:
         language = query.language or language
         answer = self.answer_query(query, language)
         if follow_up:
-            standalone = question_of(query, self.store.as_of(query.series), language)
+            standalone = question_of(query, self._as_of(query), language)
             answer = replace(answer, standalone_question=standalone)
         return answer
 
     def answer_query(self, query: RegisterQuery, language: Language) -> Answer:
-        as_of = self.store.as_of(query.series)
+        as_of = self._as_of(query)
         if query.unknown_name and not query.entities:
             return self._not_in_register(query, as_of, language)
         rows = self._find(query)
-        if not rows and query.entities and query.series:
+        if not rows and query.entities and (query.series or query.series_in):
             # A name asked about under the wrong series ("the algorithm filing of a deep-synthesis algorithm"):
             # its rows in any series answer a lookup better than "none", and the answer says which series
             # they are in. A count or list of one series named outright ("How many generative AI services
             # has X filed?") is answered for that series: none, and where X's rows are instead.
-            widened = replace(query, series=None, notes=(*query.notes, f"series widened from {query.series}"))
+            asked = query.series or "+".join(query.series_in)
+            widened = replace(query, series=None, series_in=(), notes=(*query.notes, f"series widened from {asked}"))
             elsewhere = self._find(widened)
             if _series_named_outright(query) and query.intent in ("count", "list"):
                 text = self._text(query, [], as_of, language) + elsewhere_note(query, elsewhere, language)
@@ -147,7 +148,13 @@ class RegisterAnswerer:
         text = widened_note(query, rows, language) + self._text(query, rows, as_of, language)
         text += moved_note(moved, language)
         # The download's company filter still takes in the moved filings: none rather than a different count.
-        return self._answer(text, query, rows, as_of, language, downloadable=not moved)
+        # The download takes one series or all: rows of two of the three series have none rather than a wrong one.
+        return self._answer(text, query, rows, as_of, language, downloadable=not moved and not query.series_in)
+
+    def _as_of(self, query: RegisterQuery) -> str | None:
+        """The month of the latest list of the series a query reads (all series when it names none)."""
+        months = [self.store.as_of(series) for series in query.series_in] or [self.store.as_of(query.series)]
+        return max((month for month in months if month), default=None)
 
     def _filers(self) -> frozenset[str]:
         """Every company some row carries as its subject now (built once per catalog)."""
@@ -158,14 +165,16 @@ class RegisterAnswerer:
         return self._filers_cache
 
     def _find(self, query: RegisterQuery) -> list[RegisterRow]:
-        """The rows a query selects; a year's lists are each list published that year, one after another."""
+        """The rows a query selects; a year's lists are each list published that year, one after another; of
+        the series in `series_in` only, when it names some (the store filters one series or all)."""
         if query.list_year is None:
-            return self.store.find(query)
-        rows: list[RegisterRow] = []
-        for period in self.catalog.periods(query.series):
-            if period.startswith(f"{query.list_year}-"):
-                rows += self.store.find(replace(query, list_year=None, period=period))
-        return rows
+            rows = self.store.find(query)
+        else:
+            rows = []
+            for period in self.catalog.periods(query.series):
+                if period.startswith(f"{query.list_year}-"):
+                    rows += self.store.find(replace(query, list_year=None, period=period))
+        return [row for row in rows if row.series in query.series_in] if query.series_in else rows
 
     # -- wording ---------------------------------------------------------------------------
 
@@ -193,6 +202,7 @@ class RegisterAnswerer:
         name = query.unknown_name
         month = say_period(as_of, language) if as_of else ""
         nearest = [n for n in self.catalog.nearest(name, 3) if n] if hasattr(self.catalog, "nearest") else []
+        nearest = list(dict.fromkeys([*query.near_names, *nearest]))[:3]
         if language == "zh":
             text = f"截至{month}，CAC的清单中没有名为“{name}”的服务或公司。"
             if nearest:

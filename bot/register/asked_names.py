@@ -68,6 +68,10 @@ _SERIES_ZH = r"(?:生成式人工智能|生成式AI|人工智能|深度合成|�
 _BY_SHAPE_ZH = [
     re.compile(p, re.IGNORECASE)
     for p in (
+        # "X拿到生成式人工智能服务的编号了吗": before "X的…编号", which would take the verb into the name.
+        r"^(?:请问)?(?P<x>.+?)(?:是否|有没有|已经|已|还)*(?:拿到|取得|获得|领到|申请到|有)了?(?:国家)?(?:网信办)?的?"
+        + _SERIES_ZH
+        + r"的?(?:备案|登记)?(?:号|编号|号码)",
         r"^(?:请问)?(?:查询|查一下|查查|搜索)?(?P<x>.+?)的"
         + _SERIES_ZH
         + r"(?:备案|登记)(?:号|编号|时间|日期|情况|信息|号码)",
@@ -78,6 +82,12 @@ _BY_SHAPE_ZH = [
         + r"(?:备案|登记|上线|获批)了?(?:吗|没有|没|嘛|么|\?|$)",
         r"^(?:请问)?(?P<x>.+?)(?:有没有|是否有|有)" + _SERIES_ZH + r"(?:备案|登记)(?:吗|么|嘛|没有|\?|$)",
         r"^(?:请问)?(?P<x>.+?)(?:是否|有没有)?(?:被|已)?注销",
+        # "X有没有通过网信办的备案", "查一下X是否在网信办公布的名单里".
+        r"^(?:请问)?(?P<x>.+?)(?:是否|有没有|有无|已经|已|还)*(?:通过|完成|办理)了?(?:国家)?(?:网信办)?的?"
+        + _SERIES_ZH
+        + r"(?:备案|登记)",
+        r"^(?:请问|帮我)?(?:查一下|查查|查询|看看|看一下|查)?(?P<x>.+?)(?:是否|有没有|在不在|是不是|有)?(?:在|列在|进了?|上了?|列入)"
+        r"(?:国家)?(?:网信办)?(?:公布|发布|公示)?的?" + _SERIES_ZH + r"(?:备案|登记)?(?:名单|清单)",
         r"^(?:请问)?(?P<x>.+?)(?:更名|改名)",
         r"^(?:请问)?(?:查询|查一下|查查)(?P<x>.+?)的",
     )
@@ -100,6 +110,7 @@ _PLACE = re.compile(
     re.IGNORECASE,
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_NAME_CHAR = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]")  # a name has a letter, digit or character ("." is none)
 _ENGLISH_SENTENCE = re.compile(
     r"^\s*(?:is|was|are|were|has|have|had|did|does|do|when|what|who|which|where|how|can|could)\b", re.IGNORECASE
 )
@@ -117,14 +128,15 @@ _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.&+\-]*(?:'s|’s)?")
 _NEVER_NAMES = frozenset(
     """is was are were has have had did does do can could will would should when what which who whom whose where
     why how please tell show list give find check the a an and or of in on for to by from with about china china's
-    chinese prc cac cac's cyberspace administration government beijing's""".split()
+    chinese prc cac cac's cyberspace administration government beijing's sasac soe soes macau xizang q1 q2 q3 q4 h1 h2
+    csv json pdf docx xlsx url""".split()
     + list(MONTHS)
 )
 # Words that are part of a name only beside another (Perplexity AI), never a name alone.
 _NOT_ALONE = frozenset(
     """ai aigc app apps generative artificial intelligence internet information service services algorithm
     algorithms deep synthesis deep-synthesis filing filings list lists register registry model models llm gpt
-    api pc web id no""".split()
+    api pc web id no genai gen-ai""".split()
 )
 
 
@@ -144,6 +156,10 @@ def asked_name(
     candidates = [text[start + 1 : end - 1].strip() for start, end in quoted]
     if uses:
         candidates += [m.group("x") for pattern in _BY_USE if (m := pattern.search(masked))]
+    if not one_thing and w.REGISTER_WORDS.search(masked):
+        # A count or list of what a name has filed ("Which algorithms has ZTE filed?", "Show me everything
+        # Hikvision has"): a name written as one counts; the sentence's shape is the one-thing shapes' only.
+        candidates += latin_names(masked)
     if one_thing:
         # An English sentence may carry a Chinese name ("Is 写作机器人 on the list?"): its words decide.
         chinese = bool(_CJK.search(masked)) and not _ENGLISH_SENTENCE.search(masked)
@@ -153,12 +169,12 @@ def asked_name(
         # In a Chinese sentence a Latin name is plainer than the sentence's shape; in English the shape is.
         candidates += latin + shapes if chinese else shapes + latin
     for candidate in candidates:
-        name = _TRIM_NAME.sub("", candidate.strip(" ,，?？")).strip(" ,，?？")
-        if not name or len(name) > 40 or len(name.split()) > 5 or _NOT_A_NAME.search(name):
+        name = _TRIM_NAME.sub("", candidate.strip(" ,，?？")).strip(" ,，?？.")
+        if not _NAME_CHAR.search(name) or len(name) > 40 or len(name.split()) > 5 or _NOT_A_NAME.search(name):
             continue
         if _PLACE.search(name):
             # "Shanghai's XYZ Bot" asks about XYZ Bot; "上海的大模型" about Shanghai's models (a filter).
-            name = re.sub(r"^\s*(?:'s|’s|的)?\s*", "", _PLACE.sub("", name, count=1)).strip()
+            name = re.sub(r"^\s*(?:'s|’s|的)?\s*", "", _PLACE.sub("", name, count=1)).strip(" .")
             if not name or _PLACE.search(name) or _NOT_A_NAME.search(name) or name.lower() in _NOT_ALONE:
                 continue
         if find_dates(name) or fold(name) in ("china", "中国", "cac"):
@@ -188,6 +204,40 @@ def owned_name(text: str, masked: str, links: Sequence[NameLink]) -> str:
     return ""
 
 
+def _bare(word: str) -> str:
+    """A Latin word lower-cased, without "'s" and a plural s ("LLMs" → "llm")."""
+    bare = re.sub(r"(?:'s|’s)$", "", word).lower()
+    return bare[:-1] if bare.endswith("s") and bare[:-1] in _NOT_ALONE else bare
+
+
+# What may follow a service's name and still mean that service: a particle or verb of the question, or a word
+# saying what it is ("文心一言大模型", "豆包APP").
+_AFTER_NAME = re.compile(
+    r"^(?:的|在|是|于|有|已|还|被|曾|也|都|和|与|及|或|跟|同|这|那|该|此|通过|完成|获|拿|取|得|进|上|列|备案|登记|注销|更名|改名|吗|么|嘛|呢|了"
+    r"|什么|哪|何|几|多少|大模型|模型|算法|服务|应用|产品|平台|系统|软件|公司|集团|旗下|系列|版本|小程序|网站|客户端|官方|国内|境内|中国)"
+)
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def extended_name(text: str, masked: str, links: Sequence[NameLink]) -> tuple[str, NameLink | None]:
+    """A longer name that starts with a known service's name ("松果创作助手" after 松果), and that service: the
+    longer name is another service, which the catalog did not link, so it is asked about as unknown; ("", None)
+    when every linked service ends where its name does. `masked` is `text` with the linked names blanked."""
+    for link in links:
+        if link.alias_type or not any(match.field == "name" for match in link.matches):
+            continue
+        run = _CJK_RUN.match(masked, link.end)
+        if run is None or len(run.group(0)) < 2 or _AFTER_NAME.match(run.group(0)):
+            continue
+        # The name runs on to the first word of the question's own ("在", "备案", "有没有").
+        tail = run.group(0)
+        cut = next((i for i in range(1, len(tail)) if _AFTER_NAME.match(tail[i:]) or tail[i:].startswith("是否")), None)
+        tail = tail[:cut] if cut else tail
+        if len(tail) >= 2:
+            return text[link.start : link.end] + tail, link
+    return "", None
+
+
 def latin_names(text: str, first_is_name: bool = False) -> list[str]:
     """Runs of Latin-script words written as names (capitalised after the first word, mixed case, digits,
     dots), joined by "'s" or 的 when one owns the next ("Meta的Llama"), longest first. The first word of an
@@ -212,7 +262,7 @@ def latin_names(text: str, first_is_name: bool = False) -> list[str]:
             runs.append([m])
     names = []
     for run in runs:
-        if not run or all(re.sub(r"(?:'s|’s)$", "", m.group(0)).lower() in _NOT_ALONE for m in run):
+        if not run or all(_bare(m.group(0)) in _NOT_ALONE for m in run):
             continue
         names.append(text[run[0].start() : run[-1].end()])
     return sorted(names, key=len, reverse=True)

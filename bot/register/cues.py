@@ -20,6 +20,8 @@ SERIES_DEEP = _re(r"deep[\s-]*synthe(?:sis|tic)|deep[\s-]*fakes?|深度合成")
 SERIES_ALGORITHM = _re(
     r"(?:internet\s+information\s+service|recommendation|recommender|search|ranking|scheduling|dispatch(?:ing)?"
     r"|personali[sz]ed\s+push|filtering)\s+algorithms?|互联网信息服务算法|推荐算法|搜索算法"
+    # The series' own name, with or without "algorithm": "internet information service filings", 互联网信息服务备案.
+    r"|\binternet[\s-]+information[\s-]+services?\b|互联网信息服务(?!深度合成)"
 )
 # "Algorithm filings", "算法备案": the CAC's word for both algorithm series (its deep-synthesis lists are 深度合成服务
 # 算法备案清单). Alone it means the internet information service algorithms; asked about a name, either series.
@@ -59,13 +61,22 @@ CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 ROLES = frozenset({"服务提供者", "服务技术支持者"})
 
+# What users say for approved: "green-lit", "signed off on", "given the go-ahead", "okayed".
+APPROVAL_SLANG = (
+    r"\bgreen[\s-]?lit\b|\bgreen[\s-]?light(?:ed|s)?\b|\bsign(?:ed|s)?\s+off\b|\bgo[\s-]ahead\b|\bok(?:ay)?ed\b"
+)
 KIND_BOTH = _re(
     r"filed\s+or\s+registered|registered\s+or\s+filed|filings?\s+(?:and|or)\s+registrations?"
     r"|registrations?\s+(?:and|or)\s+filings?|备案(?:和|或|与|及|或者|以及)登记|登记(?:和|或|与|及|或者|以及)备案"
-    r"|\bapprov(?:ed|als?)\b|获批|批准|审批|通过了?(?:审核|审查)?|\bcleared\b|\blicen[cs]ed\b"
+    r"|\bapprov(?:ed|als?)\b|获批|批准|审批|通过了?(?:审核|审查)?|\bcleared\b|\blicen[cs]ed\b|" + APPROVAL_SLANG
 )
 KIND_REGISTRATION = _re(r"\bregistered\b|\bregistrations?\b|登记")
 KIND_FILING = _re(r"\bfiled\b|\bfilings?\b|备案")
+# Where a filer is registered as a company ("filers registered in Beijing"): a place, not the kind 登记.
+FILER_REGISTERED_IN = _re(
+    r"\b(?:filers?|compan(?:y|ies)|entit(?:y|ies)|firms?|organi[sz]ations?|businesses|subjects?|operators?|providers?)"
+    r"\s+(?:(?:that|which|who)\s+(?:are|were|is|was)\s+)?registered\s+(?:in|at|from)\b"
+)
 
 CANCELLED = _re(r"\bcancel(?:l)?(?:ed|ations?)\b|\brevoked\b|\bderegistered\b|\bwithdrawn\b|注销|撤销|吊销")
 # Which name of a renamed company a question wants: the earlier one, or the one it took.
@@ -102,7 +113,7 @@ CHART_BY_PROVINCE = _re(r"provinc|region|各省|每个省|分省|按省|各地|�
 BY_SERIES = _re(r"\b(?:by|per|each)\s+(?:series|register)\b|各类备案|按类型|各系列|分系列")
 
 COUNT = _re(
-    r"\bhow\s+many\b|(?<!filing\s)(?<!registration\s)\bnumber\s+of\b|\bcount\b|\btotal\b|\bin\s+all\b"
+    r"\bhow\s+many\b|(?<!filing\s)(?<!registration\s)(?<!reference\s)(?<!record\s)\bnumber\s+of\b|\bcount\b|\btotal\b|\bin\s+all\b"
     r"|(?<!是)多少|几个|几项|几款|几家|几条|几种|几批|数量|总数|一共|总共|共有|合计|统计"
 )
 LIST = _re(
@@ -127,7 +138,7 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "number",
         _re(
-            r"\b(?:filing|registration|record)\s+(?:numbers?|no|id|code)\b|\bwhat\s+number\b|\bnumbers?\b(?!\s+of)"
+            r"\b(?:filing|registration|record|reference)\s+(?:numbers?|no|id|code)\b|\bwhat\s+number\b|\bnumbers?\b(?!\s+of)"
             r"|编号|备案号|登记号|号码"
         ),
     ),
@@ -206,19 +217,28 @@ BATCH = _re(r"\bbatch(?:es)?\b|\bround\b|批次|那批|这批|一批")
 REGISTER_WORDS = _re(
     r"\bfil(?:e|ed|ing|ings)\b|\bregist(?:er|ered|ration|rations|ry)\b|\bapprov|\bservices?\b|\balgorithms?\b"
     r"|\bmodels?\b|\bcompan(?:y|ies)\b|\bbatch\b|\blist(?:ed|s)?\b|\bcac\b|deep[\s-]*synthesis|generative|\bcancel"
-    r"|\brenamed\b|备案|登记|算法|服务|模型|公司|企业|清单|名单|批|上线|获批|注销|更名|产品|应用"
+    r"|\brenamed\b|备案|登记|算法|服务|模型|公司|企业|清单|名单|批|上线|获批|注销|更名|产品|应用|网信算备|"
+    + APPROVAL_SLANG
 )
 # Asking to have a name looked up ("look up X for me", "pull up X's entry", "查询一下X"): the register's own
 # job, whatever X is; "tell me about X" is not among them (the documents may say more about X).
 LOOKUP_VERBS = _re(
     r"\blook(?:ing)?\s+up\b|\blook\s+(?:\S+\s+)?up\b|\bpull\s+up\b|\bsearch\s+(?:for|up)\b|\bcheck\s+(?:on\s+)?(?:the\s+)?"
     r"(?:entry|record|listing)\b|\b(?:entry|record|listing)\s+(?:of|for)\b|^\s*(?:please\s+)?(?:find|search|check)\b"
-    r"|查询|查一下|查查|查找|检索|搜一下|搜索"
+    r"|查询|查一下|查查|查找|检索|搜一下|搜索|^\s*(?:请问)?(?:我)?想查"
 )
 # Words that make a question about filing itself: a Latin-script name in such a question is asked about.
 FILING_WORDS = _re(
     r"\bfil(?:e|ed|es|ing|ings)\b|\bregist(?:er|ered|ers|ration|rations|ry)\b|\bapprov|\blist(?:ed|s)?\b|\bcac\b"
-    r"|\bcleared\b|\blicen[cs]ed\b|备案|登记|清单|名单|获批|批准|网信办"
+    r"|\bcleared\b|\blicen[cs]ed\b|\bon\s+file\b|\breference\s+(?:numbers?|no)\b"
+    r"|备案|登记|清单|名单|获批|批准|网信办|网信算备|" + APPROVAL_SLANG
+)
+# Getting through the process ("Has X cleared the CAC's approval process?") asks whether X is filed; "What is
+# the approval process?" still asks about the process.
+PASSED_PROCESS = _re(
+    r"\b(?:clear|pass|complet|finish|got\s+through|get\s+through|gone\s+through|went\s+through|go\s+through"
+    r"|made\s+it\s+through|succeed(?:ed)?\s+in)\w*\s+(?:the\s+)?(?:(?:cac|china|prc|beijing|government|regulator)(?:'s|’s)?\s+)?"
+    r"(?:\w+\s+){0,2}?(?:approval|filing|registration|review|vetting)\s+process(?:es)?\b"
 )
 DOCUMENT_CUES = _re(
     r"\bmust\b|\bshould\b|\bshall\b|\brequire[sd]?\b|\brequirements?\b|\bobligations?\b|\bpenalt(?:y|ies)\b"
@@ -228,7 +248,7 @@ DOCUMENT_CUES = _re(
     r"|必须|应当|应该|需要|须要|要求|规定|义务|责任|处罚|罚款|什么是|是什么意思|什么意思|含义|定义|(?<![名更成])为什么|为何|如何|怎么(?!样)"
     r"|怎样|流程|程序|步骤|材料|条件|标识|区别|办法|条例|法规|规则"
 )
-APPROVED = _re(r"\bapprov(?:e|ed|al|als)\b|获批|批准|审批")
+APPROVED = _re(r"\bapprov(?:e|ed|al|als)\b|获批|批准|审批|" + APPROVAL_SLANG)
 # What a question counts, lists or asks about when that is not something the register holds: people, users,
 # articles of a regulation, money, places abroad … Such a question goes to the documents.
 NOT_REGISTER_SUBJECT = _re(

@@ -41,8 +41,12 @@ def read_filters(masked: str, low: str, catalog: NameCatalog, named: bool, notes
     """Series, category, kind, province, dates, period, batch and cancelled, as the words give them."""
     category = next((name for name, pattern in w.CATEGORIES if pattern.search(low)), "")
     series = _series(low, category, named, notes)
+    series_in: tuple[str, ...] = ()
+    if series == ALGORITHMS:
+        series, series_in = None, ("algorithm", "deep-synthesis")
 
     kind = None
+    low = w.FILER_REGISTERED_IN.sub(" ", low)
     if w.KIND_BOTH.search(low):
         notes.append("'approved' read as filed or registered")
     elif w.KIND_REGISTRATION.search(low) and w.KIND_FILING.search(low):
@@ -98,8 +102,13 @@ def read_filters(masked: str, low: str, catalog: NameCatalog, named: bool, notes
     if first_date and date_from is None and date_to is None:
         date_from = date_to = first_date
     cancelled = True if w.CANCELLED.search(low) else None
+    if kind == "registration" and series in ("algorithm", "deep-synthesis"):
+        # The algorithm lists hold filings only: "registered" there says filed.
+        kind = None
+        notes.append("'registered' read as filed: the algorithm lists hold filings only")
     return {
         "series": series,
+        "series_in": series_in,
         "category": category,
         "kind": kind,
         "province": province,
@@ -112,9 +121,13 @@ def read_filters(masked: str, low: str, catalog: NameCatalog, named: bool, notes
     }
 
 
+ALGORITHMS = "algorithms"  # both algorithm series, not the generative-AI register
+
+
 def _series(low: str, category: str, named: bool, notes: list[str]) -> str | None:
     """The series the words name. "Algorithm filings" / 算法备案 alone means the internet information service
-    algorithms; asked about a name, or named with the deep-synthesis series, any series."""
+    algorithms; asked about a name, both algorithm series (`ALGORITHMS`: what the CAC files as algorithms,
+    never the generative-AI services); named with the deep-synthesis series, any series."""
     if w.SERIES_BOTH_ALGORITHMS.search(low):
         notes.append("'algorithm and deep-synthesis' read as both algorithm series")
         return None
@@ -124,8 +137,8 @@ def _series(low: str, category: str, named: bool, notes: list[str]) -> str | Non
         return "algorithm"
     if w.ALGORITHM_FILINGS.search(low) and not category:
         if named:
-            notes.append("'algorithm filings' of a name read as its filings in any series")
-            return None
+            notes.append("'algorithm filings' of a name read as its filings in both algorithm series")
+            return ALGORITHMS
         notes.append("'algorithm filings' read as the internet information service algorithm filings")
         return "algorithm"
     if w.SERIES_GENAI.search(low):
@@ -136,7 +149,8 @@ def _series(low: str, category: str, named: bool, notes: list[str]) -> str | Non
         if not named:
             notes.append("'algorithms' read as the internet information service algorithm filings")
             return "algorithm"
-        return None
+        notes.append("'algorithms' of a name read as its filings in both algorithm series")
+        return ALGORITHMS
     if w.SERVICE_WEAK.search(low):
         notes.append("'services' read as generative-AI services")
         return "genai"

@@ -23,7 +23,7 @@ import re
 import unicodedata
 
 from bot.register import cues as w
-from bot.register.asked_names import asked_name, owned_name
+from bot.register.asked_names import asked_name, extended_name, owned_name
 from bot.register.dates import find_dates
 from bot.register.filters import read_filters
 from bot.register.names import NameCatalog, NameLink
@@ -50,17 +50,19 @@ def parse_register_question(
 
     entities = _entities(text, low, links)
     unknown = owned_name(text, masked, links)  # "Apple's Siri": Siri, which the register does not know
+    near: NameLink | None = None
+    if not unknown and _asks_one_thing(low):
+        unknown, near = extended_name(text, masked, links)  # "松果创作助手" is not 松果
     if unknown:
         entities = []
     elif not entities:
-        one_thing = not any(p.search(low) for p in (w.COUNT, w.CHART, w.LATEST, w.FIRST)) and (
-            not w.LIST.search(low) or bool(w.WHICH_FIELD.search(low))
-        )
+        one_thing = _asks_one_thing(low)
         # A date is a filter, never the name asked about ("What got filed on 14 May 2025?" names nothing).
         undated = _blank(masked, [(d.start, d.end) for d in find_dates(masked)])
         unknown, link = asked_name(text, undated, quoted, catalog, one_thing, uses=bool(w.USES.search(low)))
         entities = _entities(text, low, [link]) if link else []
-    if w.DEFINITION.search(text) or (w.DOCUMENT_CUES.search(low) and not _counts_or_lists(low)):
+    asks_rules = w.DOCUMENT_CUES.search(w.PASSED_PROCESS.sub(" cleared ", low))  # not "cleared the process"
+    if w.DEFINITION.search(text) or (asks_rules and not _counts_or_lists(low)):
         return None
     if w.NOT_REGISTER_SUBJECT.search(low) and not (previous and _is_follow_up_text(low)):
         return None  # it counts or asks about something the register does not hold (users, articles, budgets)
@@ -94,7 +96,9 @@ def parse_register_question(
         renamed_wants=renamed_wants,  # type: ignore[arg-type]
         entities=tuple(entities),
         unknown_name=unknown,
+        near_names=tuple(dict.fromkeys(v for m in near.matches for v in m.values))[:3] if near and unknown else (),
         series=query["series"],
+        series_in=query["series_in"],
         kind=kind,
         province=query["province"],
         date_from=query["date_from"],
@@ -115,6 +119,13 @@ def parse_register_question(
     if intent == "lookup" and not (entities or unknown) and not _narrows(parsed):
         return None  # a lookup of nothing in particular would answer with every row: not a register question
     return parsed
+
+
+def _asks_one_thing(low: str) -> bool:
+    """Whether a question asks about one thing (is it filed, when, under what number), not for a count or list."""
+    return not any(p.search(low) for p in (w.COUNT, w.CHART, w.LATEST, w.FIRST)) and (
+        not w.LIST.search(low) or bool(w.WHICH_FIELD.search(low))
+    )
 
 
 def _about_filing(low: str, masked: str) -> bool:
@@ -277,10 +288,12 @@ def _merge(previous: RegisterQuery, new: RegisterQuery, low: str) -> RegisterQue
         value = getattr(new, name)
         if value not in (None, ""):
             changes[name] = value
+    if new.series or new.series_in:
+        changes.update(series=new.series, series_in=new.series_in)
     if new.date_from or new.date_to:
         changes.update(date_from=new.date_from, date_to=new.date_to, batch=new.batch or previous.batch)
     if new.entities or new.unknown_name:
-        changes.update(entities=new.entities, unknown_name=new.unknown_name)
+        changes.update(entities=new.entities, unknown_name=new.unknown_name, near_names=new.near_names)
     if w.LIST_THEM.search(low):
         changes.update(intent="list", asks="any", group_by="")
     elif w.COUNT.search(low) or w.CHART.search(low) or w.LATEST.search(low) or w.FIRST.search(low):

@@ -40,7 +40,12 @@ class RegisterQuery:
     # A name the question asks about that matches nothing in the register ("ChatGPT"): answered as
     # "not in the lists", never with a number.
     unknown_name: str = ""
+    # Known names the unknown one starts with ("松果" in "松果创作助手"): offered first as near misses.
+    near_names: tuple[str, ...] = ()
     series: Series | None = None
+    # When no one series is named but not every series is meant: "X's algorithms" are its filings in both
+    # algorithm series, never its generative-AI services. Empty: `series` alone decides.
+    series_in: tuple[Series, ...] = ()
     kind: Kind | None = None
     province: str | None = None  # canonical short Chinese name, see `bot.register.places`
     date_from: int | None = None  # YYYYMMDD, inclusive

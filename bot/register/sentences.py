@@ -61,9 +61,14 @@ def widened_note(query: RegisterQuery, rows: list[RegisterRow], language: Langua
         "en": {"genai": "generative AI", "algorithm": "algorithm", "deep-synthesis": "deep-synthesis"},
         "zh": {"genai": "生成式人工智能", "algorithm": "互联网信息服务算法", "deep-synthesis": "深度合成"},
     }[language]
+    asked_in = asked.split("+")  # "algorithm+deep-synthesis": both algorithm series were asked about
     if language == "zh":
-        return f"{names[asked]}清单中没有这一项；它列在{'、'.join(names[s] for s in found)}清单中。"
-    return f"Not in the {names[asked]} lists; it is in the {' and '.join(names[s] for s in found)} lists. "
+        listed = "、".join(names[s] for s in found)
+        return f"{'、'.join(names[a] for a in asked_in)}清单中没有这一项；它列在{listed}清单中。"
+    return (
+        f"Not in the {' or '.join(names[a] for a in asked_in)} lists; "
+        f"it is in the {' and '.join(names[s] for s in found)} lists. "
+    )
 
 
 def elsewhere_note(query: RegisterQuery, rows: list[RegisterRow], language: Language) -> str:

@@ -71,7 +71,11 @@ def _noun(query: RegisterQuery, language: Language) -> str:
         )
         if query.series in ("algorithm", "deep-synthesis"):
             kind = "备案"
+        if query.series_in:
+            return "算法备案（互联网信息服务算法和深度合成服务算法）"
         return f"{what}{kind}"
+    if query.series_in:
+        return "algorithm filings (internet information service and deep-synthesis)"
     if query.series == "algorithm":
         return "algorithm filings"
     if query.series == "deep-synthesis":
