@@ -28,7 +28,7 @@ from build_register_eval import ROOT, check_raw_totals, leaks, summary
 from register_blind_algorithm import blind_algorithm_questions
 from register_blind_common import BlindSet
 from register_blind_genai import blind_genai_questions
-from register_data import english_names, read_algorithm_lists, read_genai
+from register_data import SETS_ALIASES, english_names, read_algorithm_lists, read_genai
 from register_dev_overlap import DEV_FILE, DevOverlap
 from register_gold import has_chinese
 from register_heldout_common import clear_entities, entities
@@ -36,7 +36,6 @@ from register_heldout_common import clear_entities, entities
 SEED = 20261205  # the development set's is 20260913, the held-out set's 20261108
 OUT = Path(__file__).resolve().parent / "register_blind.jsonl"
 HELDOUT_FILE = Path(__file__).resolve().parent / "register_heldout.jsonl"
-SETS_ALIASES = Path(__file__).resolve().parent / "register_sets_aliases.yaml"
 
 
 def build(seed: int = SEED, aliases: Path = SETS_ALIASES) -> tuple[list[dict], list[str]]:

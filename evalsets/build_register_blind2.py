@@ -26,7 +26,7 @@ from register_blind2_algorithm import algorithm_questions
 from register_blind2_common import Blind2Set, OtherName
 from register_blind2_genai import genai_questions
 from register_blind2_phrases import OTHER_NAMES
-from register_data import ALIASES_FILE, english_names, plain, read_algorithm_lists, read_genai
+from register_data import SETS_ALIASES, english_names, plain, read_algorithm_lists, read_genai
 from register_dev_overlap import DEV_FILE, DevOverlap
 from register_gold import has_chinese
 from register_heldout_common import clear_entities, entities
@@ -52,7 +52,7 @@ def other_names(aliases: tuple[str, ...], rows: list) -> list[OtherName]:
     return found
 
 
-def build(seed: int = SEED, aliases: Path = ALIASES_FILE) -> tuple[list[dict], list[str]]:
+def build(seed: int = SEED, aliases: Path = SETS_ALIASES) -> tuple[list[dict], list[str]]:
     tests = "\n".join(test_texts())
     genai, lists = read_genai(), read_algorithm_lists()
     names, names_from = english_names(aliases)
@@ -104,7 +104,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--aliases", type=Path, default=ALIASES_FILE, help="the alias table (English names)")
+    parser.add_argument(
+        "--aliases", type=Path, default=SETS_ALIASES, help="the alias table (English names), as of commit 33cb60d"
+    )
     args = parser.parse_args()
     rows, notes = build(args.seed, args.aliases)
     found = leaks(rows, test_texts())

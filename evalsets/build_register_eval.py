@@ -23,6 +23,7 @@ from register_algorithm_questions import algorithm_questions
 from register_data import (
     ALGORITHM_DIR,
     GENAI_FILE,
+    SETS_ALIASES,
     Row,
     english_names,
     read_algorithm_lists,
@@ -31,8 +32,6 @@ from register_data import (
 from register_genai_questions import genai_questions
 from register_gold import QuestionSet, has_chinese
 
-# The alias table as the set was written with (see register_sets_aliases.yaml).
-SETS_ALIASES = Path(__file__).resolve().parent / "register_sets_aliases.yaml"
 SEED = 20260913
 ROOT = Path(__file__).resolve().parent.parent
 OUT = Path(__file__).resolve().parent / "register.jsonl"

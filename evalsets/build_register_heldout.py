@@ -20,14 +20,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_register_eval import ROOT, check_raw_totals, leaks, summary
-from register_data import english_names, read_algorithm_lists, read_genai
+from register_data import SETS_ALIASES, english_names, read_algorithm_lists, read_genai
 from register_dev_overlap import DEV_FILE, DevOverlap
 from register_heldout_algorithm import heldout_algorithm_questions
 from register_heldout_common import HeldoutSet, entities
 from register_heldout_genai import heldout_genai_questions
 
-# The alias table as the set was written with (see register_sets_aliases.yaml).
-SETS_ALIASES = Path(__file__).resolve().parent / "register_sets_aliases.yaml"
 SEED = 20261108  # the development set's is 20260913
 OUT = Path(__file__).resolve().parent / "register_heldout.jsonl"
 

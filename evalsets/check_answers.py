@@ -7,6 +7,7 @@ also_in_lang=false, any Chinese doc containing an answer string verbatim.
 
 Run from the repo root:  python evalsets/check_answers.py
 """
+
 import json
 import re
 import sys
@@ -33,7 +34,8 @@ docs = {f"corpus/{p.name}": body(p) for p in sorted((ROOT / "corpus").glob("*.md
 is_zh = {d: Path(d).name.startswith("zh-") for d in docs}
 errors, notes = [], []
 for name, (qlang, gold_is_zh) in SETS.items():
-    rows = [json.loads(l) for l in (ROOT / "evalsets" / name).read_text(encoding="utf-8").splitlines() if l.strip()]
+    text = (ROOT / "evalsets" / name).read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in text.splitlines() if line.strip()]
     qids = [r["qid"] for r in rows]
     if len(set(qids)) != len(qids):
         errors.append(f"{name}: duplicate qids")
@@ -59,8 +61,10 @@ for name, (qlang, gold_is_zh) in SETS.items():
                 if zh_hits:
                     errors.append(f"{q}: marked English-only but {a!r} occurs in {zh_hits}")
     n_only = sum(1 for r in rows if r["also_in_lang"] is False)
-    print(f"{name}: {len(rows)} questions, {sum(len(r['answers']) for r in rows)} answer strings, "
-          f"{n_only} with also_in_lang=false")
+    print(
+        f"{name}: {len(rows)} questions, {sum(len(r['answers']) for r in rows)} answer strings, "
+        f"{n_only} with also_in_lang=false"
+    )
 for n in notes:
     print("NOTE", n)
 for e in errors:

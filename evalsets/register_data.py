@@ -18,6 +18,9 @@ REGISTER_DIR = Path(__file__).resolve().parent.parent / "corpus" / "register"
 GENAI_FILE = REGISTER_DIR / "cac-genai" / "genai_filing.json"
 ALGORITHM_DIR = REGISTER_DIR / "cac-algorithm"
 ALIASES_FILE = REGISTER_DIR / "aliases.yaml"
+# The alias table as the register sets were written with (commit 33cb60d): the table grows, the sets' questions
+# must not move with it.
+SETS_ALIASES = Path(__file__).resolve().parent / "register_sets_aliases.yaml"
 
 # Division code, short Chinese name, full Chinese name as the generative-AI lists write it, English name.
 _PROVINCE_TABLE = """
