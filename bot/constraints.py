@@ -38,10 +38,12 @@ _DAY = re.compile(
     r"|\d{1,2}\s*[月日号]",
     re.I,
 )
-# Numbers whose digits are a name, not a quantity: articles, standards, order numbers, model versions.
+# Numbers whose digits are a name, not a quantity: articles, standards, order numbers, model versions; also
+# right after Chinese text (起草了TC260-003-2024), where `\b` sees no edge.
 _LABEL = re.compile(
-    r"\b(?:article|order number|number|no\.?|gb(?:/t)?|tc260-|version|v)\s*\d+(?:[-.]\d+)*|第\s*\d+\s*条"
-    r"|\b[A-Za-z]+[-‑]?\d+(?:\.\d+)?\b|\b(?!\d+(?:st|nd|rd|th)\b)\d+(?:\.\d+)?[A-Za-z]+\d*[A-Za-z]*\b",
+    r"(?<![A-Za-z0-9])(?:article|order number|number|no\.?|gb(?:/t)?|tc260-|version|v)\s*\d+(?:[-.]\d+)*"
+    r"|第\s*\d+\s*条|(?<![A-Za-z0-9])[A-Za-z]+[-‑]?\d+(?:\.\d+)?(?![A-Za-z0-9])"
+    r"|\b(?!\d+(?:st|nd|rd|th)\b)\d+(?:\.\d+)?[A-Za-z]+\d*[A-Za-z]*\b",
     re.I,
 )
 _DIGITS = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|(?<![\d.])\d+(?:\.\d+)?(?![\d])")
@@ -83,6 +85,8 @@ _ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 # A Chinese numeral counts only before a measure word ("十四款", "三家"), not inside a name ("文心一言"), nor
 # before 年/月/日, where it is a date or a span ("一年", "the whole year").
 # Nor after 第, 哪, 每, 某 or 同: "哪一种" asks which kind, "每一家" is each one; neither is a count.
+# A lone 一 before a measure word is the article "a" (一个应用, 那一批), not a figure the passage must repeat.
+_ZH_ARTICLE = re.compile(r"(?<![零〇一二两三四五六七八九十百千万])一(?=[个家款项批位条章种名])")
 _ZH_NUMBER = re.compile(r"(?<![第哪每某同])([零〇一二两三四五六七八九十百千万]+)(?=[个家款项批位条章种名倍%％])")
 
 # Capitalised words that start a question or are capitalised by grammar rather than because they name something.
@@ -254,7 +258,7 @@ def read_constraints(question: str, language: Language) -> Constraints:
     years = tuple(dict.fromkeys(YEAR.findall(_RANGE_END.sub("", text))))
     # "What two rivers …" counts the answer's parts, and "one" is as often a pronoun ("one of", "one reason"):
     # neither is a figure the passage must repeat.
-    counted = _COUNTS_ANSWER.sub(" ", text)
+    counted = _ZH_ARTICLE.sub(" ", _COUNTS_ANSWER.sub(" ", text))
     numbers = tuple(n for n in dict.fromkeys(numbers_in(counted, skip_years=True)) if n not in years)
     entities = _zh_entities(text) if language == "zh" else _en_entities(text)
     asked, phrase = _zh_asked(text) if language == "zh" else _en_asked(text, entities)

@@ -141,3 +141,29 @@ def test_a_word_of_the_same_kind_names_the_set():
 def test_a_clause_comma_before_a_year_and_a_whole_year_in_chinese_are_read_right():
     c = read_constraints("据统计，2025年12月有多少用户？一年新增了多少？", "zh")
     assert c.years == ("2025",) and c.numbers == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "哪些单位起草了TC260-003-2024这份标准？",
+        "GB/T 45654-2025的正式版本是什么时候发布的？",
+        "起草GB/T45674的是哪家机构？",
+    ],
+)
+def test_a_standards_code_written_right_after_chinese_text_is_a_name_not_a_figure(question):
+    assert read_constraints(question, "zh").numbers == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [
+        ("一家只调用API的公司要办什么手续？", ()),
+        ("那一批名单里有哪些上海的公司？", ()),
+        ("每一款应用都要显示模型名称吗？", ()),
+        ("十一家公司在哪个月获批？", ("11",)),
+        ("这一批一共有十四个模型吗？", ("14",)),
+    ],
+)
+def test_a_lone_yi_before_a_measure_word_is_the_article_not_a_count(question, numbers):
+    assert read_constraints(question, "zh").numbers == numbers
