@@ -103,7 +103,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "How many generative AI services does {english} have on the CAC's lists, filed and registered together?",
             "Count everything {english} has filed or registered as generative AI",
             "How many of {english}'s gen-AI services are filed or registered?",
-            "In total, how many generative AI filings and registrations does {english} hold?",
+            "Add up {english}'s gen-AI entries across the filing and registration lists: how many?",
         ),
         "zh": (
             "{english}一共有几个生成式人工智能服务备案或登记？",
@@ -142,7 +142,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "english_list": {
         "en": (
-            "Which generative AI services has {english} filed or registered?",
+            "Name the gen-AI products {english} got onto the CAC's filing or registration lists",
             "List {english}'s generative AI filings and registrations",
             "What gen-AI services from {english} are on the CAC's lists?",
             "Show me all of {english}'s generative AI services in the register",
@@ -170,9 +170,9 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "absent_algorithm": {
         "en": (
-            "Is the {name} recommendation algorithm filed with the CAC?",
+            "Would I find a content-ranking algorithm of {name} on record with China's internet regulator?",
             "Has {name} filed any algorithm with the CAC?",
-            "Does {name} appear in the CAC's algorithm filing lists?",
+            "Search the algorithm registry for {name}: is there any entry under that name?",
             "What algorithm filing number does {name} have in China?",
         ),
         "zh": (
@@ -198,7 +198,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "algo_count_place": {
         "en": (
-            "How many {series} from {province}{when}?",
+            "For filers located in {province}, what is the tally of {series}{when}?",
             "Count the {series} filed by companies in {province}{when}",
             "What's the number of {series} from {province}{when}?",
             "How many {series} does {province} have{when}?",
@@ -226,7 +226,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "algo_list_company": {
         "en": (
-            "Which {series} has {company} filed?",
+            "Name every one of the {series} lodged by {company}",
             "List {company}'s {series}",
             "What {series} are filed under {company}?",
             "Show me every {series_one} from {company}",
@@ -256,7 +256,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (
             "Which of {company}'s algorithm filings have been cancelled?",
             "Has {company} had any filings cancelled? Which ones?",
-            "List the cancelled filings of {company}",
+            "{company}: which of its algorithm entries are now shown as cancelled?",
             "What did {company} file that is now marked cancelled?",
         ),
         "zh": (
@@ -285,7 +285,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "Which {series} from {province} have been cancelled?",
             "List the cancelled {series} from {province}",
             "Any {series} from {province} marked cancelled?",
-            "Show the {series} in {province} that were cancelled",
+            "Which {series} by companies based in {province} now carry a cancelled mark?",
         ),
         "zh": (
             "{province}有哪些{series}已注销？",

@@ -31,7 +31,7 @@ def _rows(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def test_the_second_blind_set_has_the_promised_size_types_series_and_languages():
+def test_the_third_blind_set_has_the_promised_size_types_series_and_languages():
     rows = _rows(BLIND3)
     types = Counter(r["type"] for r in rows)
     assert 180 <= len(rows) <= 230
@@ -49,7 +49,7 @@ def test_the_second_blind_set_has_the_promised_size_types_series_and_languages()
     assert all(r["kind"] == "register" and r["answerable"] and r["lang"] in ("en", "zh") for r in rows)
 
 
-def test_the_second_blind_set_asks_no_row_or_question_the_tuned_on_sets_ask():
+def test_the_third_blind_set_asks_no_row_or_question_the_tuned_on_sets_ask():
     blind = _rows(BLIND3)
     tuned = [row for path in TUNED_ON for row in _rows(path)]
     assert not {r["question"] for r in blind} & {r["question"] for r in tuned}
@@ -68,13 +68,13 @@ def test_a_listed_gold_counts_each_filing_once():
             assert len(set(numbers)) == len(numbers) == row["gold"]["total"], row["qid"]
 
 
-def test_every_second_blind_gold_number_looks_like_a_filing_number_to_the_scorer():
+def test_every_third_blind_gold_number_looks_like_a_filing_number_to_the_scorer():
     numbers = {n for r in _rows(BLIND3) for n in r["gold"].get("numbers", [])}
     assert numbers and all(FILING_NUMBER.fullmatch(n) for n in numbers)
 
 
 @pytest.mark.slow
-def test_the_second_blind_set_is_what_its_script_writes(tmp_path: Path):
+def test_the_third_blind_set_is_what_its_script_writes(tmp_path: Path):
     """The gold comes from the data through the script, never edited by hand."""
     out = tmp_path / "register_blind3.jsonl"
     script = REPO / "evalsets" / "build_register_blind3.py"
