@@ -443,3 +443,24 @@ def test_well_known_companies_are_found_by_their_english_names(question, company
 
     query = parse(NameCatalog.from_rows(genai_rows(), load_aliases()), question)
     assert [entity.values for entity in query.entities] == [(company,)]
+
+
+# -- a bracket after a range says whether its end counts, and is no date of its own ------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, date_from, date_to",
+    [
+        ("按所列日期算，2025年11月以前（不含2025年11月），天津有多少项生成式人工智能备案？", None, 20251031),
+        ("2025年3月之前（包括2025年3月），上海登记了几个生成式人工智能服务", None, 20250331),
+        ("以日期为准，2024年7月起（含2024年7月），湖南的生成式人工智能备案共几条？", 20240701, None),
+        ("2024年7月起（不含2024年7月）北京备案了多少个大模型", 20240801, None),
+        ("2025年6月以后（含）浙江有多少生成式人工智能登记", 20250601, None),
+        ("How many generative AI services were filed in Beijing before May 2025 (May 2025 included)?", None, 20250531),
+        ("Count Shanghai's generative AI filings since March 2024 (not including March 2024).", 20240401, None),
+        ("How many generative AI services did Guangdong file until June 2025 (exclusive)?", None, 20250531),
+    ],
+)
+def test_a_bracket_saying_whether_the_end_counts_sets_that_end(catalog, question, date_from, date_to):
+    query = parse(catalog, question)
+    assert (query.intent, query.date_from, query.date_to) == ("count", date_from, date_to)
