@@ -464,3 +464,38 @@ def test_well_known_companies_are_found_by_their_english_names(question, company
 def test_a_bracket_saying_whether_the_end_counts_sets_that_end(catalog, question, date_from, date_to):
     query = parse(catalog, question)
     assert (query.intent, query.date_from, query.date_to) == ("count", date_from, date_to)
+
+
+# -- a list named by when it was published, and the verbs that ask for its rows ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, intent, period",
+    [
+        (
+            "How many generative AI services from Shanghai are in the list the CAC published in March 2025?",
+            "count",
+            "2025-03",
+        ),
+        ("Which Beijing filings were in the list that the regulator released in January 2024?", "list", "2024-01"),
+        ("请给出2024年6月清单里湖北的深度合成服务算法备案", "list", "2024-06"),
+        ("在2024年4月的那期清单中，麻烦数一下山东的深度合成服务算法备案", "count", "2024-04"),
+        ("幫我數一數2025年1月那期清單裡廣東的生成式人工智能備案", "count", "2025-01"),
+    ],
+)
+def test_a_list_named_by_its_month_of_publication_is_that_list(catalog, question, intent, period):
+    query = parse(catalog, question)
+    assert (query.intent, query.period, query.unknown_name) == (intent, period, "")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "请把浙江的生成式人工智能服务登记清单给我",
+        "給我一份北京的生成式人工智能備案名單",
+        "请给出上海的深度合成服务算法备案",
+    ],
+)
+def test_asking_to_be_given_the_list_is_a_list(catalog, question):
+    query = parse(catalog, question)
+    assert (query.intent, query.unknown_name) == ("list", "")
