@@ -436,6 +436,11 @@ def test_a_known_service_followed_by_what_it_is_is_still_that_service(catalog, q
         ("Which generative AI services has Hikvision filed?", "杭州海康威视数字技术股份有限公司"),
         ("Has Gree Electric got anything approved?", "珠海格力电器股份有限公司"),
         ("What has iReader filed?", "掌阅科技股份有限公司"),
+        ("What number did Zhuiyi get for its generative AI service?", "深圳追一科技有限公司"),
+        ("Is Anta Sports on the CAC's list?", "安踏体育用品集团有限公司"),
+        ("Which services has Datagrand had filed?", "达观数据有限公司"),
+        ("How many generative AI services are in China Literature's name?", "上海阅文信息技术有限公司"),
+        ("Has Maimai registered a generative AI feature?", "北京淘友天下科技发展有限公司"),
     ],
 )
 def test_well_known_companies_are_found_by_their_english_names(question, company):
