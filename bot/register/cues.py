@@ -95,6 +95,8 @@ RENAMED_NEW = _re(
     r"|\bwhat\s+name\s+(?:does|do|is|are)\b.*\b(?:now|today|currently|these\s+days|nowadays)\b"
     r"|更名为|改名为|改名成|更名成|变更为|现在叫|现名|新名|现在的(?:主体)?名(?:字|称)|后来(?:改名|更名|叫)|更名后|改名后"
     r"|(?:如今|目前|现在|现)(?:叫|改叫|名为|叫做|用的?名(?:字|称))|(?:如今|目前)的(?:主体)?名(?:字|称)|改叫"
+    # "X的新主体名称是？", "新的公司名字", "变更后的主体名称", "更名后的企业名"
+    r"|新的?(?:主体|公司|企业|单位)名(?:字|称)?|变更后的?(?:主体|公司|企业|单位)?名(?:字|称)"
 )
 RENAMED = _re(
     r"\brenamed\b|\brename\b|\bname\s+change|\bchanged?\s+(?:its\s+|their\s+)?names?\b|\bformerly\b|\bnew\s+name\b"
