@@ -486,8 +486,8 @@ def test_a_bracket_saying_whether_the_end_counts_sets_that_end(catalog, question
             "2025-03",
         ),
         ("Which Beijing filings were in the list that the regulator released in January 2024?", "list", "2024-01"),
-        ("请给出2024年6月清单里湖北的深度合成服务算法备案", "list", "2024-06"),
-        ("在2024年4月的那期清单中，麻烦数一下山东的深度合成服务算法备案", "count", "2024-04"),
+        ("麻烦给出2025年3月那份名单中四川的算法备案", "list", "2025-03"),
+        ("帮忙数一下2024年8月公布的清单里福建的互联网信息服务算法", "count", "2024-08"),
         ("幫我數一數2025年1月那期清單裡廣東的生成式人工智能備案", "count", "2025-01"),
     ],
 )
