@@ -107,6 +107,9 @@ def test_filed_most_recently_is_the_latest_date_not_the_latest_list(catalog, que
         "What name is 上海识装信息科技有限公司 using now?",
         "上海识装信息科技有限公司目前叫什么？",
         "上海识装信息科技有限公司如今的名称是什么",
+        "上海识装信息科技有限公司的新主体名称叫什么",
+        "上海識裝信息科技有限公司變更後的公司名稱是？",
+        "上海识装信息科技有限公司的新的企业名字",
     ],
 )
 def test_the_name_a_company_goes_by_now_is_its_new_name(catalog, question):
@@ -436,6 +439,11 @@ def test_a_known_service_followed_by_what_it_is_is_still_that_service(catalog, q
         ("Which generative AI services has Hikvision filed?", "杭州海康威视数字技术股份有限公司"),
         ("Has Gree Electric got anything approved?", "珠海格力电器股份有限公司"),
         ("What has iReader filed?", "掌阅科技股份有限公司"),
+        ("What number did Zhuiyi get for its generative AI service?", "深圳追一科技有限公司"),
+        ("Is Anta Sports on the CAC's list?", "安踏体育用品集团有限公司"),
+        ("Is there a Datagrand model on the CAC register?", "达观数据有限公司"),
+        ("Does China Literature hold a filing number?", "上海阅文信息技术有限公司"),
+        ("Has Maimai registered a generative AI feature?", "北京淘友天下科技发展有限公司"),
     ],
 )
 def test_well_known_companies_are_found_by_their_english_names(question, company):
@@ -443,3 +451,88 @@ def test_well_known_companies_are_found_by_their_english_names(question, company
 
     query = parse(NameCatalog.from_rows(genai_rows(), load_aliases()), question)
     assert [entity.values for entity in query.entities] == [(company,)]
+
+
+# -- a bracket after a range says whether its end counts, and is no date of its own ------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, date_from, date_to",
+    [
+        ("照表上日期，2023年12月之前（不含2023年12月）江苏一共几个大模型备案了？", None, 20231130),
+        ("2025年3月之前（包括2025年3月），上海登记了几个生成式人工智能服务", None, 20250331),
+        ("以日期为准，2024年7月起（含2024年7月），湖南的生成式人工智能备案共几条？", 20240701, None),
+        ("2024年7月起（不含2024年7月）北京备案了多少个大模型", 20240801, None),
+        ("2025年6月以后（含）浙江有多少生成式人工智能登记", 20250601, None),
+        ("How many generative AI services were filed in Beijing before May 2025 (May 2025 included)?", None, 20250531),
+        ("Count Shanghai's generative AI filings since March 2024 (not including March 2024).", 20240401, None),
+        ("How many generative AI services did Guangdong file until June 2025 (exclusive)?", None, 20250531),
+    ],
+)
+def test_a_bracket_saying_whether_the_end_counts_sets_that_end(catalog, question, date_from, date_to):
+    query = parse(catalog, question)
+    assert (query.intent, query.date_from, query.date_to) == ("count", date_from, date_to)
+
+
+# -- a list named by when it was published, and the verbs that ask for its rows ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, intent, period",
+    [
+        (
+            "How many generative AI services from Shanghai are in the list the CAC published in March 2025?",
+            "count",
+            "2025-03",
+        ),
+        ("Which Beijing filings were in the list that the regulator released in January 2024?", "list", "2024-01"),
+        ("麻烦给出2025年3月那份名单中四川的算法备案", "list", "2025-03"),
+        ("帮忙数一下2024年8月公布的清单里福建的互联网信息服务算法", "count", "2024-08"),
+        ("幫我數一數2025年1月那期清單裡廣東的生成式人工智能備案", "count", "2025-01"),
+    ],
+)
+def test_a_list_named_by_its_month_of_publication_is_that_list(catalog, question, intent, period):
+    query = parse(catalog, question)
+    assert (query.intent, query.period, query.unknown_name) == (intent, period, "")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "请把浙江的生成式人工智能服务登记清单给我",
+        "給我一份北京的生成式人工智能備案名單",
+        "请给出上海的深度合成服务算法备案",
+    ],
+)
+def test_asking_to_be_given_the_list_is_a_list(catalog, question):
+    query = parse(catalog, question)
+    assert (query.intent, query.unknown_name) == ("list", "")
+
+
+# -- a name asked about after the list it would be in, or with a filing ever made --------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, name, series",
+    [
+        ("网信办的名单里能找到青木写作助手吗？", "青木写作助手", None),
+        ("深度合成算法清單上有沒有飛鳥寫真", "飞鸟写真", "deep-synthesis"),
+        ("生成式人工智能备案清单里查得到云栖对话吗", "云栖对话", "genai"),
+        ("请问星河茶饮以前向网信办备案过个性化推送算法没有", "星河茶饮", "algorithm"),
+        ("远山教育有没有登记过生成式人工智能服务", "远山教育", "genai"),
+    ],
+)
+def test_a_name_in_no_list_asked_about_by_the_list_is_not_in_the_register(catalog, question, name, series):
+    query = parse(catalog, question)
+    assert (query.intent, query.unknown_name, query.entities, query.series) == ("lookup", name, (), series)
+
+
+@pytest.mark.parametrize("question", ["网信办的清单里能查到抖音吗", "抖音在网信办备案过推荐算法吗"])
+def test_a_known_name_asked_about_by_the_list_is_that_name(catalog, question):
+    query = parse(catalog, question)
+    assert (query.intent, query.unknown_name, len(query.entities)) == ("lookup", "", 1)
+
+
+@pytest.mark.parametrize("question", ["网信办的清单里有北京的吗", "深度合成算法清单里有多少条"])
+def test_a_place_or_a_count_after_the_list_is_no_name(catalog, question):
+    assert parse(catalog, question).unknown_name == ""

@@ -95,6 +95,8 @@ RENAMED_NEW = _re(
     r"|\bwhat\s+name\s+(?:does|do|is|are)\b.*\b(?:now|today|currently|these\s+days|nowadays)\b"
     r"|更名为|改名为|改名成|更名成|变更为|现在叫|现名|新名|现在的(?:主体)?名(?:字|称)|后来(?:改名|更名|叫)|更名后|改名后"
     r"|(?:如今|目前|现在|现)(?:叫|改叫|名为|叫做|用的?名(?:字|称))|(?:如今|目前)的(?:主体)?名(?:字|称)|改叫"
+    # "X的新主体名称是？", "新的公司名字", "变更后的主体名称", "更名后的企业名"
+    r"|新的?(?:主体|公司|企业|单位)名(?:字|称)?|变更后的?(?:主体|公司|企业|单位)?名(?:字|称)"
 )
 RENAMED = _re(
     r"\brenamed\b|\brename\b|\bname\s+change|\bchanged?\s+(?:its\s+|their\s+)?names?\b|\bformerly\b|\bnew\s+name\b"
@@ -114,11 +116,13 @@ BY_SERIES = _re(r"\b(?:by|per|each)\s+(?:series|register)\b|各类备案|按类�
 
 COUNT = _re(
     r"\bhow\s+many\b|(?<!filing\s)(?<!registration\s)(?<!reference\s)(?<!record\s)\bnumber\s+of\b|\bcount\b|\btotal\b|\bin\s+all\b"
-    r"|(?<!是)多少|几个|几项|几款|几家|几条|几种|几批|数量|总数|一共|总共|共有|合计|统计"
+    r"|(?<!是)多少|几个|几项|几款|几家|几条|几种|几批|数量|总数|一共|总共|共有|合计|统计|数一下|数一数|数数"
 )
 LIST = _re(
     r"\bwhich\b|\bwhat\s+(?:services|algorithms|filings|registrations|models|apps|products|companies)\b|^\s*list\b|\blist\s+(?:all|the|them|those|every|each)\b|\bwhat\s+are\b|\bshow\b|\bname\s+(?:the|all)\b"
     r"|\bgive\s+me\b|\benumerate\b|哪些|列出|列表|列一下|有什么|都有谁|是哪些|有哪几|哪几"
+    # "请给出…", "把…的清单给我", "给我一份…名单": asked for the rows themselves.
+    r"|给出|(?:清单|名单|列表)(?:发|给)(?:我|一下)|给我(?:一份|一个)?(?:清单|名单|列表)"
 )
 LATEST = _re(
     r"\b(?:latest|newest|most\s+recent(?:ly)?)\b(?!\s+(?:(?:published|released|issued|announced)\s+)?(?:list|batch|release"
@@ -195,6 +199,9 @@ LIST_AFTER_DATE = _re(
 LIST_BEFORE_DATE = _re(
     r"\blists?\s+(?:(?:that\s+)?(?:was\s+)?(?:of|for|from|dated|published|released|issued|came\s+out|announced)\s+)+"
     r"(?:in\s+|on\s+)?(?:the\s+)?$|清单\s*$"
+    # "the list the CAC published in October 2025", "the list which the regulator put out in May 2026"
+    r"|\blists?\s+(?:that\s+|which\s+)?(?:the\s+)?(?:cac|regulator|administration|it|they)(?:'s)?\s+"
+    r"(?:published|released|issued|put\s+out|announced|brought\s+out)\s+(?:in\s+|on\s+)?(?:the\s+)?$"
 )
 # A year that names the lists published in it, not the dates filed in it: "the 2024 lists", "2025's lists",
 # "lists published in 2025", "algorithms published in 2024", "2025年公布的…清单", "2024年发布的名单里".

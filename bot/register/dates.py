@@ -1,7 +1,9 @@
 """Dates and date ranges in a register question, in English and Chinese: "in January 2024", "2024年1月",
 "before April 2024", "in 2025", "since June 2025", "on 17 January 2024", "2024年1月17日", "between March and
 May 2025", "截至2025年底", quarters and halves ("Q1 2025", "2025年上半年"), and "this year" / "去年" counted from
-today. Each becomes an inclusive YYYYMMDD range with the span it was read from.
+today. Each becomes an inclusive YYYYMMDD range with the span it was read from. A bracket after a range that
+says whether its end is counted ("2025年11月以前（不含2025年11月）", "2024年7月起（含）", "before May 2025 (May
+excluded)") sets that end and is not a date of its own.
 
 It does not decide what a date means for a question (a batch, a list's period): `bot.register.parse` does,
 from the words around the span this module reports.
@@ -91,6 +93,18 @@ _SINCE_ZH_AFTER = re.compile(r"^\s*(?:以来|起|开始)")
 _BOTH_ENDS = re.compile(r"\s(?:and|to|through|until|till)\s|[-–到至~～]", re.IGNORECASE)
 _YEAR_END = re.compile(r"^\s*(?:底|末|年底|年末)")
 _SINCE_ZH = re.compile(r"(?:自|从|自从)\s*$")
+# A bracket after a range that says whether its end counts: "（不含2025年11月）", "（含）", "(inclusive)",
+# "(May 2025 excluded)". `_OPEN_BRACKET` ends the text before a date inside one, `_CLOSE_BRACKET` starts the text after.
+_EXCLUDED = re.compile(
+    r"不含|不包含|不包括|不算|除外|\bexcluded\b|\bexcluding\b|\bexclusive\b|\bnot\s+(?:including|included|counted)\b",
+    re.IGNORECASE,
+)
+_INCLUDED = re.compile(r"含|包含|包括|算在内|\bincluded\b|\bincluding\b|\binclusive\b|\bcounted\b", re.IGNORECASE)
+_OPEN_BRACKET = re.compile(r"[（(]([^（()）]{0,24})$")
+_CLOSE_BRACKET = re.compile(r"^([^（()）]{0,24})[)）]")
+_RANGE_WORDS = re.compile(r"^\s*(?:之前|以前|前|之后|以后|后|以来|起|开始|为止|止)?\s*[,，]?\s*$")
+# A bracket with no date in it right after a range: "起（含）", "before June 2025 (exclusive)".
+_BARE_BRACKET = re.compile(r"^\s*(?:之前|以前|前|之后|以后|后|以来|起|开始|为止|止)?\s*[（(]([^（()）]{1,24})[)）]")
 
 
 @dataclass(frozen=True)
@@ -170,29 +184,61 @@ def date_range(text: str, mentions: list[DateMention] | None = None) -> DateRang
     """The range the question's dates describe: one date is its own range, "before X" ends the day before X,
     "since X" starts at X, "between X and Y" / "从X到Y" spans both, "截至X" ends at X's end."""
     mentions = find_dates(text) if mentions is None else mentions
+    counted, restated = _end_brackets(text, mentions)
     lo: int | None = None
     hi: int | None = None
     for n, d in enumerate(mentions):
+        if n in restated:
+            continue
         before, after = text[: d.start], text[d.end :]
+        counts = counted.get(n)  # None: the range word's own reading
         if d.grain == "span" and _BOTH_ENDS.search(d.text):  # "from March to May 2025": closed at both ends
             lo = d.date_from if lo is None else min(lo, d.date_from)
             hi = d.date_to if hi is None else max(hi, d.date_to)
         elif "end of" in d.text.lower() or _YEAR_END.match(after) or "底" in d.text or "末" in d.text:
             hi = d.date_to
         elif _BEFORE_EN.search(before) or _BEFORE_ZH.match(after):
-            hi = _day_before(d.date_from)
+            hi = d.date_to if counts else _day_before(d.date_from)
         elif _UNTIL_EN.search(before) or _UNTIL_ZH.search(before) or _UNTIL_ZH_AFTER.match(after):
-            hi = d.date_to
+            hi = _day_before(d.date_from) if counts is False else d.date_to
         elif _AFTER_EN.search(before) or _AFTER_ZH.match(after):
-            lo = _day_after(d.date_to)
+            lo = d.date_from if counts else _day_after(d.date_to)
         elif _SINCE_EN.search(before) or _SINCE_ZH.search(before) or _SINCE_ZH_AFTER.match(after):
-            lo = d.date_from
+            lo = _day_after(d.date_to) if counts is False else d.date_from
         elif n > 0 and re.search(r"(?:\band\b|\bto\b|-|–|到|至)\s*$", before[mentions[n - 1].end :]):
             hi = d.date_to
         else:
             lo = d.date_from if lo is None else min(lo, d.date_from)
             hi = d.date_to if hi is None else max(hi, d.date_to)
     return DateRange(lo, hi, tuple(mentions))
+
+
+def _end_brackets(text: str, mentions: list[DateMention]) -> tuple[dict[int, bool], set[int]]:
+    """Brackets that say whether a range's end counts: for each date so qualified, whether its own period is
+    counted ("以前（含）": yes; "起（不含2024年7月）": no); and the dates inside such brackets, which restate the
+    end and are no range of their own."""
+    counted: dict[int, bool] = {}
+    restated: set[int] = set()
+    for n, d in enumerate(mentions):
+        rest = text[d.end : mentions[n + 1].start] if n + 1 < len(mentions) else text[d.end :]
+        bare = _BARE_BRACKET.match(rest)
+        if bare and (_EXCLUDED.search(bare.group(1)) or _INCLUDED.search(bare.group(1))):
+            counted[n] = not _EXCLUDED.search(bare.group(1))
+            continue
+        if n == 0:
+            continue
+        prev = mentions[n - 1]
+        opened = _OPEN_BRACKET.search(text[prev.end : d.start])
+        closed = _CLOSE_BRACKET.match(text[d.end :])
+        if not (opened and closed and _RANGE_WORDS.match(text[prev.end : prev.end + opened.start()])):
+            continue
+        words = opened.group(1) + " " + closed.group(1)
+        if (d.date_from, d.date_to) == (prev.date_from, prev.date_to) and (
+            _EXCLUDED.search(words) or _INCLUDED.search(words)
+        ):
+            counted[n - 1] = not _EXCLUDED.search(words)
+            restated.add(n)
+    return counted, restated
 
 
 def _day_before(day: int) -> int:
