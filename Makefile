@@ -80,6 +80,9 @@ eval: install
 	$(EVAL) tests/golden/questions.jsonl --baseline --out $(EVAL_OUT)/golden
 	$(EVAL) evalsets/register.jsonl --out $(EVAL_OUT)/register
 	$(EVAL) evalsets/register_heldout.jsonl --out $(EVAL_OUT)/register_heldout
+	$(EVAL) evalsets/register_blind.jsonl --out $(EVAL_OUT)/register_blind
+	$(EVAL) evalsets/register_blind2.jsonl --out $(EVAL_OUT)/register_blind2
+	$(EVAL) evalsets/register_blind3.jsonl --out $(EVAL_OUT)/register_blind3
 	$(BIN)/python evalsets/build_perturbed.py
 	$(EVAL) eval-out/perturbed/squad2_en --out $(EVAL_OUT)/perturbed-squad2_en
 	$(EVAL) eval-out/perturbed/cmrc2018_zh --out $(EVAL_OUT)/perturbed-cmrc2018_zh
