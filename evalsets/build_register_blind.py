@@ -16,15 +16,13 @@ as it was then (`register_sets_aliases.yaml`): the table has grown since, and th
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_register_eval import ROOT, check_raw_totals, leaks, summary
+from build_register_eval import build_and_write, check_raw_totals, leaks, tests_texts
 from register_blind_algorithm import blind_algorithm_questions
 from register_blind_common import BlindSet
 from register_blind_genai import blind_genai_questions
@@ -39,7 +37,7 @@ HELDOUT_FILE = Path(__file__).resolve().parent / "register_heldout.jsonl"
 
 
 def build(seed: int = SEED, aliases: Path = SETS_ALIASES) -> tuple[list[dict], list[str]]:
-    tests = "\n".join(test_texts())
+    tests = "\n".join(tests_texts())
     genai, lists = read_genai(), read_algorithm_lists()
     names, names_from = english_names(aliases)
     everything = genai + lists
@@ -79,28 +77,8 @@ def blind_summary(questions: BlindSet) -> list[str]:
     return lines
 
 
-def test_texts() -> list[str]:
-    """The tests' files, whose questions the set must not ask word for word."""
-    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests").rglob("*")) if p.suffix in {".py", ".jsonl"}]
-
-
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument(
-        "--aliases", type=Path, default=SETS_ALIASES, help="the alias table (English names), as of commit 33cb60d"
-    )
-    args = parser.parse_args()
-    rows, notes = build(args.seed, args.aliases)
-    found = leaks(rows, test_texts())
-    if found:
-        print("These questions are issue examples or asked in tests; change their wording:", *found, sep="\n  ")
-        return 1
-    args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print("\n".join(notes + summary(rows)))
-    print(f"Wrote {args.out}")
-    return 0
+    return build_and_write(__doc__, build, OUT, SEED, SETS_ALIASES)
 
 
 if __name__ == "__main__":

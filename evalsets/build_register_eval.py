@@ -157,6 +157,30 @@ def summary(rows: list[dict]) -> list[str]:
     return lines
 
 
+def tests_texts() -> list[str]:
+    """The tests' files, whose questions a set must not ask word for word."""
+    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests").rglob("*")) if p.suffix in {".py", ".jsonl"}]
+
+
+def build_and_write(description: str, build, out: Path, seed: int, aliases: Path) -> int:
+    """A register set builder's command line: build with `--seed` and `--aliases`, refuse issue examples and
+    questions the tests ask, write the set to `--out` and print its summary."""
+    parser = argparse.ArgumentParser(description=description.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=out)
+    parser.add_argument("--seed", type=int, default=seed)
+    parser.add_argument("--aliases", type=Path, default=aliases, help="the alias table, as of commit 33cb60d")
+    args = parser.parse_args()
+    rows, notes = build(args.seed, args.aliases)
+    found = leaks(rows, tests_texts())
+    if found:
+        print("These questions are issue examples or asked in tests; change their wording:", *found, sep="\n  ")
+        return 1
+    args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print("\n".join(notes + summary(rows)))
+    print(f"Wrote {args.out}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
