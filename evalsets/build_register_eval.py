@@ -182,25 +182,7 @@ def build_and_write(description: str, build, out: Path, seed: int, aliases: Path
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument(
-        "--aliases", type=Path, default=SETS_ALIASES, help="the alias table (English names), as of commit 33cb60d"
-    )
-    args = parser.parse_args()
-    rows, notes = build(args.seed, args.aliases)
-    test_texts = [
-        p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests").rglob("*")) if p.suffix in {".py", ".jsonl"}
-    ]
-    found = leaks(rows, test_texts)
-    if found:
-        print("These questions are issue examples or asked in tests; change their wording:", *found, sep="\n  ")
-        return 1
-    args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print("\n".join(notes + summary(rows)))
-    print(f"Wrote {args.out}")
-    return 0
+    return build_and_write(__doc__, build, OUT, SEED, SETS_ALIASES)
 
 
 if __name__ == "__main__":

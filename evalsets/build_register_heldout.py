@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_register_eval import ROOT, check_raw_totals, leaks, summary
+from build_register_eval import check_raw_totals, leaks, summary, tests_texts
 from register_data import SETS_ALIASES, english_names, read_algorithm_lists, read_genai
 from register_dev_overlap import DEV_FILE, DevOverlap
 from register_heldout_algorithm import heldout_algorithm_questions
@@ -54,10 +54,7 @@ def main() -> int:
     parser.add_argument("--dev", type=Path, default=DEV_FILE, help="the development set to stay apart from")
     args = parser.parse_args()
     rows, notes = build(args.seed, args.aliases, args.dev)
-    test_texts = [
-        p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests").rglob("*")) if p.suffix in {".py", ".jsonl"}
-    ]
-    found = leaks(rows, test_texts)
+    found = leaks(rows, tests_texts())
     if found:
         print("These questions are issue examples or asked in tests; change their wording:", *found, sep="\n  ")
         return 1
