@@ -103,10 +103,11 @@ class AnswerOut(BaseModel):
     confidence: float = Field(
         description="The score the abstention threshold is compared with (0..1): below it, the bot abstains."
     )
-    reason: Literal["not_covered", "not_confirmed", "constraint"] | None = Field(
+    reason: Literal["not_covered", "not_confirmed", "constraint", "outside_lists"] | None = Field(
         None,
         description="Why the bot abstained: the documents don't cover the question; they say it is not known; "
-        "or the nearest evidence breaks what the question asks (a year, number, name or set). Absent when answered.",
+        "or the nearest evidence breaks what the question asks (a year, number, name or set); or the register's lists "
+        "do not reach the dates asked about (before the first list or after the latest). Absent when answered.",
     )
     notice: str | None = Field(
         None, description="Something to show the reader about how the answer was made (e.g. the LLM failed)."

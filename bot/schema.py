@@ -65,7 +65,7 @@ class TableResult:
 
 # Why an answer is an abstention: the documents don't cover the question; they say the thing asked is not
 # known; or the nearest evidence breaks what the question pins down (a year, a number, a name, the set asked about).
-AbstainReason = Literal["not_covered", "not_confirmed", "constraint"]
+AbstainReason = Literal["not_covered", "not_confirmed", "constraint", "outside_lists"]
 
 
 @dataclass(frozen=True)

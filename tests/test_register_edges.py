@@ -144,3 +144,34 @@ def test_a_growth_question_gets_a_chart_drawn_from_the_same_rows(url):
     image = httpx.get(url + chart["url"], timeout=60)
     assert image.status_code == 200 and image.headers["content-type"] == "image/png"
     assert image.content.startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(
+    "question, first",
+    [
+        ("How many generative AI services had been filed by the end of 2020?", "the April 2024 list"),
+        ("Which deep-synthesis algorithms were filed in 2019?", "the June 2023 list"),
+        ("2022年3月批准了多少个生成式人工智能服务？", "2024年4月清单"),
+        ("How many generative AI services were filed in March 2027?", "the April 2024 list"),
+    ],
+)
+def test_dates_outside_the_lists_are_refused_with_the_range_they_cover_not_answered_none(corpus_bot, question, first):
+    answer = corpus_bot.ask(question)
+    assert answer.abstained and answer.reason == "outside_lists", answer.answer
+    assert first in answer.answer and not answer.citations
+
+
+def test_a_kind_that_began_later_than_its_series_is_still_none_inside_the_lists(corpus_bot):
+    answer = corpus_bot.ask("How many services were registered in 2023?")
+    assert not answer.abstained and answer.register is not None and answer.register.total == 0
+
+
+def test_a_place_written_with_based_is_the_province_not_a_name(corpus_bot):
+    answer = corpus_bot.ask("How many Shanghai-based generative AI services are on the lists?")
+    assert answer.register is not None and answer.register.query.get("province") == "上海"
+    assert answer.register.total > 100
+
+
+def test_a_standard_published_in_a_month_is_a_documents_question(corpus_bot):
+    answer = corpus_bot.ask("Which security standard for generative AI services came out in February 2024?")
+    assert answer.register is None

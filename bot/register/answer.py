@@ -31,6 +31,7 @@ from bot.register.sentences import (
     elsewhere_note,
     moved_note,
     names_of,
+    outside_lists_text,
     renamed_text,
     rows_text,
     widened_note,
@@ -136,6 +137,9 @@ class RegisterAnswerer:
                 return self._answer(text, query, [], as_of, language)
             rows, query = elsewhere, widened
             as_of = self.store.as_of()
+        if not rows and (outside := self._outside_the_lists(query)) is not None:
+            text = outside_lists_text(query, as_of, *outside, language)
+            return Answer(text, True, language, (), 0.0, reason="outside_lists")
         if query.asks == "renamed" and rows:
             return self._renamed(query, rows, as_of, language)
         rows, moved = split_moved_away(query, rows, self._filers())
@@ -155,6 +159,29 @@ class RegisterAnswerer:
         """The month of the latest list of the series a query reads (all series when it names none)."""
         months = [self.store.as_of(series) for series in query.series_in] or [self.store.as_of(query.series)]
         return max((month for month in months if month), default=None)
+
+    def _outside_the_lists(self, query: RegisterQuery) -> tuple[str, str, int, int] | None:
+        """When the dates a question asks about lie wholly before the first list of its series or wholly after
+        its latest: the first and latest list ("YYYY-MM") and the earliest and latest date in them. The lists
+        then cannot say ("How many were filed in 2021?" before filing began; a month not yet published), which
+        is not the same as none. A series' first date, not a kind's: registrations began later than filings,
+        and "registered in 2023" is then truly none."""
+        series = query.series_in or (query.series,)
+        periods = sorted(p for s in series for p in self.catalog.periods(s))
+        if not periods:
+            return None
+        first_month, last_month = int(periods[0].replace("-", "")), int(periods[-1].replace("-", ""))
+        # Lists without dates per row (the algorithm lists) cover their lists' months.
+        dates = sorted(d for s in series for d in self.catalog.dates(s)) or [first_month * 100, last_month * 100]
+        covered = periods[0], periods[-1], dates[0], dates[-1]
+        asked_list = int(query.period.replace("-", "")) if query.period else None
+        if asked_list is not None and not first_month <= asked_list <= last_month:
+            return covered
+        if query.list_year is not None and not int(periods[0][:4]) <= query.list_year <= int(periods[-1][:4]):
+            return covered
+        before = query.date_to is not None and query.date_to < min(dates[0], first_month * 100 + 1)
+        after = query.date_from is not None and query.date_from > max(dates[-1], last_month * 100 + 31)
+        return covered if before or after else None
 
     def _filers(self) -> frozenset[str]:
         """Every company some row carries as its subject now (built once per catalog)."""

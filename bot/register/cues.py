@@ -261,8 +261,8 @@ APPROVED = _re(r"\bapprov(?:e|ed|al|als)\b|获批|批准|审批|" + APPROVAL_SLA
 NOT_REGISTER_SUBJECT = _re(
     r"\b(?:how\s+many|number\s+of|which|what)\s+(?:\w+\s+){0,2}?(?:employees|staff|workers|people|users|subscribers"
     r"|articles|chapters|clauses|sections|paragraphs|bodies|agencies|departments|ministries|regulators|parameters"
-    r"|tokens|dollars|yuan|percent|times|states|countries|cities|pages|words|fines|penalties|standards|rules"
-    r"|requirements|obligations)\b"
+    r"|tokens|dollars|yuan|percent|times|states|countries|cities|pages|words|fines|penalties|standards?|rules?"
+    r"|requirements?|obligations?)\b"
     r"|\b(?:budget|revenue|sales|valuation|funding|market\s+share|share\s+of|price|salary|profit|investment)s?\b"
     r"|多少(?:名|位|个人|人|员工|用户|部门|个部门|章|字|页|元|美元|倍)|几(?:个部门|章|名|位)"
     r"|(?:规定|办法|条例|措施|标准|(?<!算)法)[》」”]?(?:共|一共|总共)?有?(?:多少|几)[条章款]"  # 算法 is no law

@@ -30,6 +30,8 @@ from bot.register.names import NameCatalog, NameLink
 from bot.register.query import EntityMatch, RegisterQuery
 from bot.text import detect_language, to_simplified
 
+# "Shanghai-based", "Beijing-headquartered": the place, then a word the filters already read.
+_PLACE_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=(?:based|headquartered|registered)\b)", re.IGNORECASE)
 _QUOTED = re.compile(r"「([^」]+)」|『([^』]+)』|“([^”]+)”|\"([^\"]+)\"|《([^》]+)》")
 
 
@@ -37,7 +39,7 @@ def parse_register_question(
     question: str, catalog: NameCatalog, previous: RegisterQuery | None = None
 ) -> RegisterQuery | None:
     """The register query `question` asks, or None when it is not a register question."""
-    text = unicodedata.normalize("NFKC", to_simplified(question)).strip()
+    text = _PLACE_HYPHEN.sub(" ", unicodedata.normalize("NFKC", to_simplified(question)).strip())
     if not text:
         return None
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]

@@ -293,6 +293,24 @@ def rows_text(
     return f"{head}{tail}" if language == "zh" else f"{head} {tail}"
 
 
+def outside_lists_text(
+    query: RegisterQuery, as_of: str | None, first: str, latest: str, earliest: int, last: int, language: Language
+) -> str:
+    """Why the lists cannot answer for dates before their first list or after their latest one, with the range
+    they do cover."""
+    description = describe(query, as_of, language)
+    if language == "zh":
+        return (
+            f"{description}：清单无法回答。这里的清单从{say_period(first, 'zh')}到{say_period(latest, 'zh')}，"
+            f"所载日期从{say_date(earliest, 'zh')}到{say_date(last, 'zh')}；此范围以外的情况，清单中没有记录。"
+        )
+    return (
+        f"{description}: the lists cannot say. The lists here run from {say_period(first, 'en')} to "
+        f"{say_period(latest, 'en')}, with dates from {say_date(earliest, 'en')} to {say_date(last, 'en')}; "
+        "they record nothing outside that range."
+    )
+
+
 def renamed_text(shown: list[RegisterRow], language: Language) -> str:
     """Each rename, old name and new, citing the row whose remark records it."""
     sentences = []
