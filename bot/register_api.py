@@ -29,6 +29,9 @@ router = APIRouter(prefix="/api", tags=["register"])
 # What the filters take, in the schema (the handlers refuse anything else with a 422 that says why).
 PROVINCE_NAMES = {"enum": sorted({name for p in PROVINCES for name in (p.short, p.full, p.english)})}
 DATE = {"format": "date"}
+# No value for a filter that may be given several times: an array, never null, in the schema (a nullable array
+# lets a fuzzer send "null" as a name, which is a name like any other in a query string).
+NONE: list[Any] = []
 CSV_COLUMNS = ("name", "company", "province", "number", "date", "kind", "series", "period", "category", "url")
 
 
@@ -75,22 +78,26 @@ def _day(value: str | None, name: str) -> int | None:
 
 
 def register_filters(
-    series: Annotated[Literal["genai", "algorithm", "deep-synthesis"] | None, Query()] = None,
+    series: Annotated[
+        list[Literal["genai", "algorithm", "deep-synthesis"]],
+        Query(description="One series, or several (rows of any of them)."),
+    ] = NONE,
     kind: Annotated[Literal["filing", "registration"] | None, Query()] = None,
     province: Annotated[
         str | None, Query(max_length=40, description="Chinese or English name.", json_schema_extra=PROVINCE_NAMES)
     ] = None,
     company: Annotated[
-        list[str] | None, Query(description="Exact company names (earlier names too); names of any kind match as 'or'.")
-    ] = None,
-    name: Annotated[list[str] | None, Query(description="Exact service or algorithm names.")] = None,
-    product: Annotated[list[str] | None, Query(description="Product names.")] = None,
-    number: Annotated[list[str] | None, Query(description="Filing or registration numbers.")] = None,
+        list[str], Query(description="Exact company names (earlier names too); names of any kind match as 'or'.")
+    ] = NONE,
+    name: Annotated[list[str], Query(description="Exact service or algorithm names.")] = NONE,
+    product: Annotated[list[str], Query(description="Product names.")] = NONE,
+    number: Annotated[list[str], Query(description="Filing or registration numbers.")] = NONE,
     from_: Annotated[
         str | None, Query(alias="from", description="First date, YYYY-MM-DD.", json_schema_extra=DATE)
     ] = None,
     to: Annotated[str | None, Query(description="Last date, YYYY-MM-DD.", json_schema_extra=DATE)] = None,
     period: Annotated[str | None, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="One list, YYYY-MM.")] = None,
+    year: Annotated[int | None, Query(ge=2000, le=2100, description="Every list published that year.")] = None,
     category: Annotated[str | None, Query(max_length=40)] = None,
     cancelled: Annotated[bool | None, Query()] = None,
 ) -> RegisterQuery:
@@ -108,12 +115,14 @@ def register_filters(
     return RegisterQuery(
         intent="list",
         entities=entities,
-        series=series,
+        series=series[0] if series and len(set(series)) == 1 else None,
+        series_in=tuple(sorted(set(series))) if series and len(set(series)) > 1 else (),
         kind=kind,
         province=place.short if place else None,
         date_from=_day(from_, "from"),
         date_to=_day(to, "to"),
         period=period,
+        list_year=year,
         category=category or "",
         cancelled=cancelled,
     )

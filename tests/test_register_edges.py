@@ -127,6 +127,28 @@ def test_the_download_holds_as_many_rows_as_the_chat_counts(url):
     assert len(list(csv.DictReader(io.StringIO(via_link.text.lstrip("\ufeff"))))) == asked["total"]
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Which algorithms has Kuaishou filed?", "How many filings were published in the 2024 lists?"],
+)
+def test_answers_over_two_series_or_a_years_lists_link_a_download_of_the_same_rows(url, question):
+    asked = httpx.post(f"{url}/api/ask", json={"question": question}, timeout=60).json()["register"]
+    assert asked["download"], asked
+    via_link = httpx.get(url + asked["download"])
+    assert via_link.headers["X-Total-Count"] == str(asked["total"])
+    assert len(list(csv.DictReader(io.StringIO(via_link.text.lstrip("\ufeff"))))) == asked["total"] > 5
+
+
+def test_the_register_endpoint_takes_several_series_and_a_year(url):
+    def total(**params) -> int:
+        return httpx.get(f"{url}/api/register", params={**params, "limit": 1}).json()["total"]
+
+    assert total(series=["algorithm", "deep-synthesis"]) == total() - total(series="genai") > 7000
+    genai = httpx.get(f"{url}/api/register", params={"series": "genai", "limit": 10_000}).json()["rows"]
+    listed_2024 = [row for row in genai if row["period"].startswith("2024-")]
+    assert total(series="genai", year=2024) == len(listed_2024) > 0
+
+
 def test_the_register_endpoint_filters_and_pages(url):
     page = httpx.get(f"{url}/api/register", params={"kind": "registration", "limit": 5, "offset": 5}).json()
     assert page["total"] == 729 and len(page["rows"]) == 5 and page["offset"] == 5

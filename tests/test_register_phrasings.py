@@ -201,6 +201,10 @@ class _RowsStore:
         def matches(row) -> bool:
             if query.series and row.series != query.series:
                 return False
+            if query.series_in and row.series not in query.series_in:
+                return False
+            if query.list_year is not None and not row.list.period.startswith(f"{query.list_year}-"):
+                return False
             if query.kind and row.kind != query.kind:
                 return False
             if query.period and row.list.period != query.period:
@@ -258,11 +262,11 @@ def test_a_year_of_filing_is_still_the_dates_filed(catalog, question):
     assert (query.list_year, query.date_from, query.date_to) == (None, 20240101, 20241231)
 
 
-def test_a_year_of_lists_counts_every_list_published_that_year_and_offers_no_one_list_download():
+def test_a_year_of_lists_counts_every_list_published_that_year_and_its_download_asks_for_that_year():
     rows = genai_rows()
     published_2024 = [r for r in rows if r.list.period.startswith("2024-")]
     answer = _answerer(rows).answer("How many services appeared in the lists published in 2024?", [], "en")
-    assert answer.register.total == len(published_2024) and answer.register.download is None
+    assert answer.register.total == len(published_2024) and "year=2024" in answer.register.download
 
 
 # -- a company's earlier name ------------------------------------------------------------------------------
@@ -406,7 +410,7 @@ def test_a_names_algorithms_are_both_algorithm_series_not_its_generative_ai_serv
     rows, _ = group_rows()
     answer = _answerer(rows).answer(question, [], "en")
     assert [row["name"] for row in answer.register.rows] == ["问语图像生成算法"]
-    assert answer.register.download is None  # two series of three: the download takes one or all
+    assert "series=algorithm&series=deep-synthesis" in answer.register.download
 
 
 def test_what_a_name_has_filed_without_saying_algorithms_is_still_every_series():

@@ -152,8 +152,7 @@ class RegisterAnswerer:
         text = widened_note(query, rows, language) + self._text(query, rows, as_of, language)
         text += moved_note(moved, language)
         # The download's company filter still takes in the moved filings: none rather than a different count.
-        # The download takes one series or all: rows of two of the three series have none rather than a wrong one.
-        return self._answer(text, query, rows, as_of, language, downloadable=not moved and not query.series_in)
+        return self._answer(text, query, rows, as_of, language, downloadable=not moved)
 
     def _as_of(self, query: RegisterQuery) -> str | None:
         """The month of the latest list of the series a query reads (all series when it names none)."""
@@ -192,16 +191,8 @@ class RegisterAnswerer:
         return self._filers_cache
 
     def _find(self, query: RegisterQuery) -> list[RegisterRow]:
-        """The rows a query selects; a year's lists are each list published that year, one after another; of
-        the series in `series_in` only, when it names some (the store filters one series or all)."""
-        if query.list_year is None:
-            rows = self.store.find(query)
-        else:
-            rows = []
-            for period in self.catalog.periods(query.series):
-                if period.startswith(f"{query.list_year}-"):
-                    rows += self.store.find(replace(query, list_year=None, period=period))
-        return [row for row in rows if row.series in query.series_in] if query.series_in else rows
+        """The rows a query selects (the store reads every filter, a year's lists and several series too)."""
+        return self.store.find(query)
 
     # -- wording ---------------------------------------------------------------------------
 
@@ -299,8 +290,7 @@ class RegisterAnswerer:
             rows=tuple(row_dict(row, n) for n, row in enumerate(shown, 1)),
             as_of=as_of,
             groups=groups,
-            # The download takes one list at a time: a year's lists have none rather than a wrong one.
-            download=self.download_url(query) if rows and downloadable and not query.list_year else None,
+            download=self.download_url(query) if rows and downloadable else None,
         )
         return Answer(text, False, language, citations, 1.0, table)
 

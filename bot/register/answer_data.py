@@ -23,6 +23,10 @@ def filter_params(query: RegisterQuery) -> dict[str, Any]:
     for field in ("series", "kind", "province", "period", "category"):
         if getattr(query, field):
             params[field] = getattr(query, field)
+    if query.series_in and not query.series:
+        params["series"] = list(query.series_in)
+    if query.list_year is not None:
+        params["year"] = query.list_year
     if query.date_from:
         params["from"] = iso_date(query.date_from)
     if query.date_to:

@@ -286,7 +286,7 @@ def rows_text(
             f"下表列出按日期排列的前{max_rows}项；可按省份、月份或类型缩小范围。"
             if language == "zh"
             else f"The first {max_rows} by date are below; narrow the question by province, month or kind "
-            "to see the rest" + ("." if query.list_year else ", or download them all.")
+            "to see the rest, or download them all."
         )
     else:
         tail = "见下表，按日期排列。" if language == "zh" else "They are in the table below, by date."

@@ -123,6 +123,11 @@ def where_of(query: RegisterQuery, entity_clause: dict[str, Any] | None = None) 
         value = getattr(query, field)
         if value:
             clauses.append({field: value})
+    if query.series_in and not query.series:
+        clauses.append({"series": {"$in": list(query.series_in)}})
+    if query.list_year is not None:  # every list published that year
+        year = query.list_year * 100
+        clauses.append({"$and": [{"period_n": {"$gte": year + 1}}, {"period_n": {"$lte": year + 12}}]})
     if query.cancelled is not None:
         clauses.append({"cancelled": query.cancelled})
     if query.date_from or query.date_to:
