@@ -40,12 +40,12 @@ def kind_filter(kind: str) -> Filter:
 
 
 def kind_prefix(kind: str) -> str:
-    """'filed ', 'registered ', or '' for both kinds (whose noun then says so after it)."""
+    """'filed ', 'registered ', or '' for both kinds (whose filters then say so after them)."""
     return "" if kind == "both" else GENAI_KIND[kind][0] + " "
 
 
 def both_suffix(kind: str) -> Filter:
-    return Filter(f", {GENAI_KIND['both'][0]}," if kind == "both" else "", "", lambda r: True)
+    return Filter(f" ({GENAI_KIND['both'][0]})" if kind == "both" else "", "", lambda r: True)
 
 
 def time_filters(rows: list[Row]) -> list[Filter]:
@@ -103,7 +103,7 @@ def _counts_and_lists(qs: Blind4Set, genai: list[Row], n_count: int, n_list: int
         if type_ == "list" and len(rows) > 20 and qs.rng.random() > LIST_SHARE_LONG:
             continue
         lang, variant = language(qs)
-        en, zh = what("genai", [both_suffix(kind), *filters], "服务", kind_prefix(kind))
+        en, zh = what("genai", [*filters, both_suffix(kind)], "服务", kind_prefix(kind))
         gold = {"count": len(rows)} if type_ == "count" else list_gold(rows)
         slots = {"what": en if lang == "en" else zh}
         if qs.ask(type_, type_, gold, lang, slots, rows, "genai", subseries(kind), variant):
@@ -171,7 +171,7 @@ def _english_names(
         if made[type_] >= quotas[type_] or not rows or (type_ == "count" and not count_is_clear(rows)):
             continue
         by = Filter(BY_EN.format(company=spelling), "", lambda r: True)
-        en, _ = what("genai", [both_suffix(kind), by], prefix_en=kind_prefix(kind))
+        en, _ = what("genai", [by, both_suffix(kind)], prefix_en=kind_prefix(kind))
         gold = {"count": len(rows)} if type_ == "count" else list_gold(rows)
         if qs.ask(type_, type_, gold, "en", {"what": en}, rows, "genai", subseries(kind), "english-name", names):
             made[type_] += 1

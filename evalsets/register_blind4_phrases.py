@@ -43,14 +43,14 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "lookup": {
         "en": (
-            "What is the {numword} of {name}?",
+            "Which {numword} does {name} carry?",
             "{name}: when was it {kinded}, and under what number?",
             "Has {name} been {kinded}? If so, what's the number?",
             "Find the register entry for {name}.",
             "Under which number is {name} {kinded} with the CAC?",
         ),
         "zh": (
-            "{name}的{numword}是什么？",
+            "{name}对应的{numword}是哪个？",
             "{name}是哪天{kind}的，编号多少？",
             "{name}{kind}过没有？有的话编号是多少？",
             "帮我查{name}的{kind}记录。",
@@ -62,11 +62,11 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "Is {what} on the CAC's register?",
             "Has {what} been filed in China?",
             "Does the CAC list {what}?",
-            "What's the filing number of {what}?",
+            "Is there a CAC filing number for {what}?",
             "Did {what} get through the Chinese filing process?",
         ),
         "zh": (
-            "{what}在网信办备案了吗？",
+            "{what}在网信办那边备过案没有？",
             "{what}有没有在国内备案？",
             "查一下{what}的备案号。",
             "{what}在中国的备案清单上吗？",
@@ -89,7 +89,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "cancelled_count": {
         "en": (
-            "How many {what} have been cancelled?",
+            "Of the {what}, how many were cancelled?",
             "Count the cancelled {what}.",
             "How many of the {what} are marked as cancelled?",
             "What number of {what} were cancelled later on?",
@@ -134,13 +134,13 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
 # Series nouns: (English, Chinese).
 SERIES_WORDS = {
     "genai": ("generative AI services", "生成式人工智能服务"),
-    "algorithm": ("internet information service algorithm filings", "互联网信息服务算法备案"),
-    "deep-synthesis": ("deep-synthesis algorithm filings", "深度合成服务算法备案"),
+    "algorithm": ("filed internet information service algorithms", "互联网信息服务算法备案"),
+    "deep-synthesis": ("filed deep-synthesis algorithms", "深度合成服务算法备案"),
 }
 GENAI_KIND = {  # (English qualifier, Chinese condition)
     "filing": ("filed", "已备案"),
     "registration": ("registered", "已登记"),
-    "both": ("filed or registered", "已备案或已登记"),
+    "both": ("filed and registered alike", "已备案或已登记"),
 }
 LOOKUP_WORDS = {  # kind -> (number word en, participle en, number word zh, verb zh)
     "filing": ("filing number", "filed", "备案号", "备案"),
@@ -165,6 +165,10 @@ BATCH_EN, BATCH_ZH = " in the batch the CAC put out in {month}", "出自网信�
 LIST_EN, LIST_ZH = " in the {month} list", "出自{month}那份清单"
 CLASS_EN, CLASS_ZH = " in the {cls} class", "算法类别为{cls}"
 ROLE_EN, ROLE_ZH = " whose role is {role}", "角色为{role}"
+
+# Names whose questions `python -m bot leaks` found too close to a question of a test or of bench/: left out
+# (a question naming one of them, in English, is resampled).
+NEAR_TEST_QUESTIONS = ("iFlytek Spark", "Inner Mongolia")
 
 # English names the alias table lacks: (English name, the register's exact company spellings, source).
 _W = "English Wikipedia article"
