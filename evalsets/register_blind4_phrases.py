@@ -27,8 +27,8 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "list": {
         "en": (
-            "Which {what} are there?",
-            "List the {what}.",
+            "What {what} are on record?",
+            "Spell out the {what}, please.",
             "Show me every one of the {what}.",
             "Can you name the {what}?",
             "I need a list of the {what}.",
@@ -90,7 +90,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
     "cancelled_count": {
         "en": (
             "Of the {what}, how many were cancelled?",
-            "Count the cancelled {what}.",
+            "Give me a tally of the {what} that were cancelled.",
             "How many of the {what} are marked as cancelled?",
             "What number of {what} were cancelled later on?",
         ),
@@ -166,15 +166,17 @@ LIST_EN, LIST_ZH = " in the {month} list", "出自{month}那份清单"
 CLASS_EN, CLASS_ZH = " in the {cls} class", "算法类别为{cls}"
 ROLE_EN, ROLE_ZH = " whose role is {role}", "角色为{role}"
 
-# Names whose questions `python -m bot leaks` found too close to a question of a test or of bench/: left out
-# (a question naming one of them, in English, is resampled).
-NEAR_TEST_QUESTIONS = ("iFlytek Spark", "Inner Mongolia")
+# Words whose questions `python -m bot leaks` found too close to a question of a test, of bench/ or of the
+# golden set (g057's answer is "December"): a question with one of them in English is left out.
+NEAR_TEST_QUESTIONS = ("iFlytek Spark", "Inner Mongolia", "December 2024")
 
-# English names the alias table lacks: (English name, the register's exact company spellings, source).
+# English names the alias table lacks, none of those the earlier blind sets name: (English name, the
+# register's exact company spellings, source).
 _W = "English Wikipedia article"
 OTHER_NAMES = (
-    ("Hisense", ("海信视像科技股份有限公司", "海信电子科技(深圳)有限公司"), f"{_W} 'Hisense'"),
-    ("TCL", ("深圳TCL新技术有限公司", "武汉TCL集团工业研究院有限公司", "深圳市TCL云创科技有限公司"), f"{_W} 'TCL'"),
+    ("China Construction Bank", ("中国建设银行股份有限公司",), f"{_W} 'China Construction Bank'"),
+    ("CITIC Securities", ("中信证券股份有限公司",), f"{_W} 'CITIC Securities'"),
+    ("Huatai Securities", ("华泰证券股份有限公司",), f"{_W} 'Huatai Securities'"),
     ("WeBank", ("深圳前海微众银行股份有限公司",), f"{_W} 'WeBank (China)'"),
     ("ZhongAn Technology", ("众安信科(深圳)股份有限公司",), "ZhongAn's English site"),
     ("Yonyou", ("用友网络科技股份有限公司",), f"{_W} 'Yonyou'"),
