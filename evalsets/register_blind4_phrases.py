@@ -91,7 +91,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (
             "Of the {what}, how many were cancelled?",
             "Give me a tally of the {what} that were cancelled.",
-            "How many of the {what} are marked as cancelled?",
+            "Among the {what}, how many carry a cancellation remark?",
             "What number of {what} were cancelled later on?",
         ),
         "zh": (
