@@ -536,3 +536,45 @@ def test_a_known_name_asked_about_by_the_list_is_that_name(catalog, question):
 @pytest.mark.parametrize("question", ["网信办的清单里有北京的吗", "深度合成算法清单里有多少条"])
 def test_a_place_or_a_count_after_the_list_is_no_name(catalog, question):
     assert parse(catalog, question).unknown_name == ""
+
+
+# -- open date ranges, in words on either side of the date and in three languages -------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, date_from, date_to",
+    [
+        (
+            "How many services were filed from March 2025 on (by the date in the list, March 2025 included)?",
+            20250301,
+            None,
+        ),
+        ("Which Tianjin services were registered June 2025 onwards?", 20250601, None),
+        ("How many filings from Hubei dated 2025 and later?", 20250101, None),
+        ("Count Beijing filings dated 12 May 2025 or later", 20250512, None),
+        ("List Shanghai registrations from 2024 or earlier", None, 20241231),
+        ("按清单日期，2025年4月及以后福建有多少个生成式人工智能服务完成备案？", 20250401, None),
+        ("統計一下按清單日期，2025年1月及以後河南完成備案的生成式人工智能服務數量", 20250101, None),
+        ("2025年3月及以前上海备案了多少个生成式人工智能服务", None, 20250331),
+        ("2025年6月以后广东备案的生成式人工智能服务有多少", 20250701, None),
+        ("2025年6月之後（含6月）廣東登記了多少生成式人工智能服務", 20250601, None),
+        ("How many services were filed after May 2025 (May 2025 excluded)?", 20250601, None),
+        ("How many services were filed before May 2025 (by list date, May 2025 included)?", None, 20250531),
+    ],
+)
+def test_an_open_date_range_is_read_from_the_words_around_its_date(catalog, question, date_from, date_to):
+    query = parse(catalog, question)
+    assert (query.date_from, query.date_to, query.period) == (date_from, date_to, None)
+
+
+@pytest.mark.parametrize(
+    "question, period",
+    [
+        ("number of Hunan generative AI services filed in the batch the CAC published in June 2026", "2026-06"),
+        ("Which services were in the batch published in May 2026?", "2026-05"),
+        ("List the registrations in the batch that the regulator released in August 2025", "2025-08"),
+    ],
+)
+def test_a_batch_named_by_when_it_was_published_is_that_list(catalog, question, period):
+    query = parse(catalog, question)
+    assert (query.period, query.date_from, query.date_to, query.batch) == (period, None, None, False)

@@ -199,8 +199,10 @@ LIST_AFTER_DATE = _re(
 LIST_BEFORE_DATE = _re(
     r"\blists?\s+(?:(?:that\s+)?(?:was\s+)?(?:of|for|from|dated|published|released|issued|came\s+out|announced)\s+)+"
     r"(?:in\s+|on\s+)?(?:the\s+)?$|清单\s*$"
+    # "the batch published in June 2026": a batch the CAC published is its list of that month
+    r"|\bbatch\s+(?:that\s+|which\s+)?(?:was\s+)?(?:published|released|issued|announced)\s+(?:in\s+|on\s+)?(?:the\s+)?$"
     # "the list the CAC published in October 2025", "the list which the regulator put out in May 2026"
-    r"|\blists?\s+(?:that\s+|which\s+)?(?:the\s+)?(?:cac|regulator|administration|it|they)(?:'s)?\s+"
+    r"|\b(?:lists?|batch)\s+(?:that\s+|which\s+)?(?:the\s+)?(?:cac|regulator|administration|it|they)(?:'s)?\s+"
     r"(?:published|released|issued|put\s+out|announced|brought\s+out)\s+(?:in\s+|on\s+)?(?:the\s+)?$"
 )
 # A year that names the lists published in it, not the dates filed in it: "the 2024 lists", "2025's lists",
