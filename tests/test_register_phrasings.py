@@ -409,6 +409,20 @@ def test_a_names_algorithms_are_both_algorithm_series_not_its_generative_ai_serv
     assert answer.register.download is None  # two series of three: the download takes one or all
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Show all of 问语智能科技有限公司's filings in the algorithm and deep-synthesis lists",
+        "问语智能科技有限公司备案了哪些（算法备案和深度合成都算）？",
+        "List 问语智能科技有限公司's deep-synthesis and algorithm filings",
+    ],
+)
+def test_naming_both_algorithm_series_leaves_out_the_generative_ai_services(question):
+    rows, _ = group_rows()
+    answer = _answerer(rows).answer(question, [], "en")
+    assert [row["name"] for row in answer.register.rows] == ["问语图像生成算法"]
+
+
 def test_what_a_name_has_filed_without_saying_algorithms_is_still_every_series():
     rows, _ = group_rows()
     answer = _answerer(rows).answer("What has 问语智能科技有限公司 filed?", [], "en")
@@ -444,6 +458,10 @@ def test_a_known_service_followed_by_what_it_is_is_still_that_service(catalog, q
         ("Is there a Datagrand model on the CAC register?", "达观数据有限公司"),
         ("Does China Literature hold a filing number?", "上海阅文信息技术有限公司"),
         ("Has Maimai registered a generative AI feature?", "北京淘友天下科技发展有限公司"),
+        ("Which services has Zhidemai filed?", "北京值得买科技股份有限公司"),
+        ("Is SoundAI on the CAC's list?", "北京声智科技有限公司"),
+        ("What has Tezign registered?", "特赞（上海）信息科技有限公司"),
+        ("How many services does ShengShu have on the lists?", "北京生数科技有限公司"),
     ],
 )
 def test_well_known_companies_are_found_by_their_english_names(question, company):

@@ -127,10 +127,10 @@ ALGORITHMS = "algorithms"  # both algorithm series, not the generative-AI regist
 def _series(low: str, category: str, named: bool, notes: list[str]) -> str | None:
     """The series the words name. "Algorithm filings" / 算法备案 alone means the internet information service
     algorithms; asked about a name, both algorithm series (`ALGORITHMS`: what the CAC files as algorithms,
-    never the generative-AI services); named with the deep-synthesis series, any series."""
+    never the generative-AI services); named with the deep-synthesis series, both algorithm series too."""
     if w.SERIES_BOTH_ALGORITHMS.search(low):
         notes.append("'algorithm and deep-synthesis' read as both algorithm series")
-        return None
+        return ALGORITHMS
     if w.SERIES_DEEP.search(low):
         return "deep-synthesis"
     if w.SERIES_ALGORITHM.search(low):
