@@ -596,3 +596,38 @@ def test_an_open_date_range_is_read_from_the_words_around_its_date(catalog, ques
 def test_a_batch_named_by_when_it_was_published_is_that_list(catalog, question, period):
     query = parse(catalog, question)
     assert (query.period, query.date_from, query.date_to, query.batch) == (period, None, None, False)
+
+
+# -- a name in no list is asked about, whatever it is said to be and whatever it ends with ------------------------
+
+
+@pytest.mark.parametrize(
+    "question, name",
+    [
+        ("Would I find a content-ranking algorithm of WhatsApp on record with China's internet regulator?", "WhatsApp"),
+        ("Is a recommendation algorithm of Naver on record with the regulator?", "Naver"),
+        ("Does Reddit have a ranking algorithm on the record in China?", "Reddit"),
+    ],
+)
+def test_a_foreign_name_on_record_with_the_regulator_is_asked_about_not_dropped(catalog, question, name):
+    query = parse(catalog, question)
+    assert (query.unknown_name, query.entities) == (name, ())
+
+
+@pytest.mark.parametrize(
+    "question, name, near",
+    [
+        ("砚台松果有没有在网信办完成生成式人工智能备案？", "砚台松果", "松果"),
+        ("请问墨川松果备案了吗", "墨川松果", "松果"),
+        ("星澜AI作文登記了嗎", "星澜AI作文", "AI作文"),
+    ],
+)
+def test_a_longer_name_ending_in_a_known_service_is_not_that_service(catalog, question, name, near):
+    query = parse(catalog, question)
+    assert (query.unknown_name, query.entities, query.near_names) == (name, (), (near,))
+
+
+@pytest.mark.parametrize("question", ["请问松果备案了吗", "上海的松果备案了吗", "查一下文心一言登记了没有"])
+def test_a_known_service_after_the_questions_own_words_or_a_place_is_still_that_service(catalog, question):
+    query = parse(catalog, question)
+    assert query.unknown_name == "" and len(query.entities) == 1

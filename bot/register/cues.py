@@ -239,7 +239,8 @@ LOOKUP_VERBS = _re(
 # Words that make a question about filing itself: a Latin-script name in such a question is asked about.
 FILING_WORDS = _re(
     r"\bfil(?:e|ed|es|ing|ings)\b|\bregist(?:er|ered|ers|ration|rations|ry)\b|\bapprov|\blist(?:ed|s)?\b|\bcac\b"
-    r"|\bcleared\b|\blicen[cs]ed\b|\bon\s+file\b|\breference\s+(?:numbers?|no)\b"
+    r"|\bcleared\b|\blicen[cs]ed\b|\bon\s+file\b|\breference\s+(?:numbers?|no)\b|\bon\s+(?:the\s+)?records?\b"
+    r"|\b(?:internet\s+)?regulator(?:'s|s)?\b"
     r"|备案|登记|清单|名单|获批|批准|网信办|网信算备|" + APPROVAL_SLANG
 )
 # Getting through the process ("Has X cleared the CAC's approval process?") asks whether X is filed; "What is
