@@ -631,3 +631,44 @@ def test_a_longer_name_ending_in_a_known_service_is_not_that_service(catalog, qu
 def test_a_known_service_after_the_questions_own_words_or_a_place_is_still_that_service(catalog, question):
     query = parse(catalog, question)
     assert query.unknown_name == "" and len(query.entities) == 1
+
+
+# -- lookups asked in other words: who is behind it, whose it is, how long ago ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, asks",
+    [
+        ("坤安大模型背后的备案单位是谁？", "company"),
+        ("希沃集思大模型幕后的公司是哪家公司", "company"),
+        ("Whose service is 坤安大模型? I mean the one on the CAC list", "company"),
+        ("Whose model is 希沃集思大模型?", "company"),
+        ("How long ago was 坤安大模型 filed, what date exactly?", "date"),
+        ("How long ago did 希沃集思大模型 get registered?", "date"),
+    ],
+)
+def test_who_is_behind_a_service_and_how_long_ago_it_was_filed_are_lookups(catalog, question, asks):
+    query = parse(catalog, question)
+    assert (query.intent, query.asks, query.unknown_name, len(query.entities)) == ("lookup", asks, "", 1)
+
+
+@pytest.mark.parametrize(
+    "question", ["How long does a filing take?", "What does filing mean?", "How long is the registration process?"]
+)
+def test_how_long_the_process_takes_and_what_words_mean_still_go_to_the_documents(catalog, question):
+    assert parse_register_question(question, catalog, None) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which algorithm filings belong to 问语智能科技有限公司, recommendation and deep synthesis alike?",
+        "List the ranking and deep-synthesis algorithms of 问语智能科技有限公司 together",
+    ],
+)
+def test_an_algorithm_kind_with_deep_synthesis_alike_is_both_algorithm_series(catalog, question):
+    query = parse(catalog, question)
+    assert (query.series, query.series_in, query.category) == (None, ("algorithm", "deep-synthesis"), "")
+    rows, _ = group_rows()
+    answer = _answerer(rows).answer(question, [], "en")
+    assert [row["name"] for row in answer.register.rows] == ["问语图像生成算法"]

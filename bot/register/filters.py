@@ -40,6 +40,9 @@ _PROVINCE_PATTERNS = [
 def read_filters(masked: str, low: str, catalog: NameCatalog, named: bool, notes: list[str]) -> dict:
     """Series, category, kind, province, dates, period, batch and cancelled, as the words give them."""
     category = next((name for name, pattern in w.CATEGORIES if pattern.search(low)), "")
+    both = w.SERIES_BOTH_ALGORITHMS.search(low)
+    if category and both and any(name == category and p.search(both.group(0)) for name, p in w.CATEGORIES):
+        category = ""  # "recommendation and deep synthesis alike" names the two series, not a class of algorithm
     series = _series(low, category, named, notes)
     series_in: tuple[str, ...] = ()
     if series == ALGORITHMS:
