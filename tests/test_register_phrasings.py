@@ -571,7 +571,7 @@ def test_a_place_or_a_count_after_the_list_is_no_name(catalog, question):
         ("How many filings from Hubei dated 2025 and later?", 20250101, None),
         ("Count Beijing filings dated 12 May 2025 or later", 20250512, None),
         ("List Shanghai registrations from 2024 or earlier", None, 20241231),
-        ("按清单日期，2025年4月及以后福建有多少个生成式人工智能服务完成备案？", 20250401, None),
+        ("以清单上的日期为准，2025年4月及以后湖北一共备案了几个大模型？", 20250401, None),
         ("統計一下按清單日期，2025年1月及以後河南完成備案的生成式人工智能服務數量", 20250101, None),
         ("2025年3月及以前上海备案了多少个生成式人工智能服务", None, 20250331),
         ("2025年6月以后广东备案的生成式人工智能服务有多少", 20250701, None),
@@ -604,7 +604,7 @@ def test_a_batch_named_by_when_it_was_published_is_that_list(catalog, question, 
 @pytest.mark.parametrize(
     "question, name",
     [
-        ("Would I find a content-ranking algorithm of WhatsApp on record with China's internet regulator?", "WhatsApp"),
+        ("Can I find WhatsApp's feed-sorting algorithm on record in China?", "WhatsApp"),
         ("Is a recommendation algorithm of Naver on record with the regulator?", "Naver"),
         ("Does Reddit have a ranking algorithm on the record in China?", "Reddit"),
     ],
@@ -643,7 +643,7 @@ def test_a_known_service_after_the_questions_own_words_or_a_place_is_still_that_
         ("希沃集思大模型幕后的公司是哪家公司", "company"),
         ("Whose service is 坤安大模型? I mean the one on the CAC list", "company"),
         ("Whose model is 希沃集思大模型?", "company"),
-        ("How long ago was 坤安大模型 filed, what date exactly?", "date"),
+        ("How long ago did 坤安大模型 get its filing, on what day?", "date"),
         ("How long ago did 希沃集思大模型 get registered?", "date"),
     ],
 )
