@@ -672,3 +672,11 @@ def test_an_algorithm_kind_with_deep_synthesis_alike_is_both_algorithm_series(ca
     rows, _ = group_rows()
     answer = _answerer(rows).answer(question, [], "en")
     assert [row["name"] for row in answer.register.rows] == ["问语图像生成算法"]
+
+
+@pytest.mark.parametrize(
+    "question", ["中铝集团旗下的坤安大模型备案号是多少", "谁家的产品叫坤安大模型？清单上写的是哪个单位"]
+)
+def test_an_owner_or_question_words_before_a_known_service_are_no_part_of_its_name(catalog, question):
+    query = parse(catalog, question)
+    assert query.unknown_name == "" and "坤安大模型" in [entity.text for entity in query.entities]

@@ -243,8 +243,15 @@ def extended_name(text: str, masked: str, links: Sequence[NameLink]) -> tuple[st
         if link.alias_type or not any(match.field == "name" for match in link.matches):
             continue
         # Characters before the name, from the question's start: "砚台AI作文有没有…" asks about 砚台AI作文.
-        head = _LEAD_ZH.sub("", masked[: link.start].strip())
-        if len(head) >= 2 and _CJK_RUN.fullmatch(head) and not _PLACE.search(head) and not _NOT_A_NAME.search(head):
+        # Only when nothing else stands there: "X公司旗下的Y" names the owner, and a linked name is blanked.
+        head = _LEAD_ZH.sub("", masked[: link.start])
+        if (
+            len(head) >= 2
+            and _CJK_RUN.fullmatch(head)
+            and not re.search(r"的|旗下|名下|下属|之", head)
+            and not _PLACE.search(head)
+            and not _NOT_A_NAME.search(head)
+        ):
             return head + text[link.start : link.end], link
         run = _CJK_RUN.match(masked, link.end)
         if run is None or len(run.group(0)) < 2 or _AFTER_NAME.match(run.group(0)):
