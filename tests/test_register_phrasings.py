@@ -680,3 +680,30 @@ def test_an_algorithm_kind_with_deep_synthesis_alike_is_both_algorithm_series(ca
 def test_an_owner_or_question_words_before_a_known_service_are_no_part_of_its_name(catalog, question):
     query = parse(catalog, question)
     assert query.unknown_name == "" and "坤安大模型" in [entity.text for entity in query.entities]
+
+
+# -- a company's trade name in pinyin, written as one word -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question", ["Which services has Zhidemai filed?", "List the filings of zhidemai", "Is ZhiDeMai on the CAC list?"]
+)
+def test_a_companys_trade_name_in_pinyin_finds_the_company(catalog, question):
+    query = parse(catalog, question)
+    assert [entity.values for entity in query.entities] == [("北京值得买科技股份有限公司",)]
+
+
+@pytest.mark.parametrize(
+    "company, trade",
+    [
+        ("北京值得买科技股份有限公司", "值得买"),
+        ("北京生数科技有限公司", ""),  # two characters: toneless pinyin too often shared (xinhua: 新华, 芯画)
+        ("清华大学", ""),
+        ("深圳市腾讯计算机系统有限公司", ""),  # 腾讯 once the trade words are off
+        ("上海米哈游姬米花科技有限公司", "米哈游姬米花"),
+    ],
+)
+def test_only_a_trade_name_of_three_characters_or_more_is_romanised(company, trade):
+    from bot.register.short_names import trade_name
+
+    assert trade_name(company) == trade
