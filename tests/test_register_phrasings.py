@@ -572,7 +572,7 @@ def test_a_place_or_a_count_after_the_list_is_no_name(catalog, question):
         ("Count Beijing filings dated 12 May 2025 or later", 20250512, None),
         ("List Shanghai registrations from 2024 or earlier", None, 20241231),
         ("以清单上的日期为准，2025年4月及以后湖北一共备案了几个大模型？", 20250401, None),
-        ("統計一下按清單日期，2025年1月及以後河南完成備案的生成式人工智能服務數量", 20250101, None),
+        ("照清單上的日期算，2025年1月及以後陝西登記過幾個大模型？", 20250101, None),
         ("2025年3月及以前上海备案了多少个生成式人工智能服务", None, 20250331),
         ("2025年6月以后广东备案的生成式人工智能服务有多少", 20250701, None),
         ("2025年6月之後（含6月）廣東登記了多少生成式人工智能服務", 20250601, None),
