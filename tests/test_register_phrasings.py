@@ -413,6 +413,20 @@ def test_a_names_algorithms_are_both_algorithm_series_not_its_generative_ai_serv
     assert "series=algorithm&series=deep-synthesis" in answer.register.download
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Show all of 问语智能科技有限公司's filings in the algorithm and deep-synthesis lists",
+        "问语智能科技有限公司备案了哪些（算法备案和深度合成都算）？",
+        "List 问语智能科技有限公司's deep-synthesis and algorithm filings",
+    ],
+)
+def test_naming_both_algorithm_series_leaves_out_the_generative_ai_services(question):
+    rows, _ = group_rows()
+    answer = _answerer(rows).answer(question, [], "en")
+    assert [row["name"] for row in answer.register.rows] == ["问语图像生成算法"]
+
+
 def test_what_a_name_has_filed_without_saying_algorithms_is_still_every_series():
     rows, _ = group_rows()
     answer = _answerer(rows).answer("What has 问语智能科技有限公司 filed?", [], "en")
@@ -448,6 +462,10 @@ def test_a_known_service_followed_by_what_it_is_is_still_that_service(catalog, q
         ("Is there a Datagrand model on the CAC register?", "达观数据有限公司"),
         ("Does China Literature hold a filing number?", "上海阅文信息技术有限公司"),
         ("Has Maimai registered a generative AI feature?", "北京淘友天下科技发展有限公司"),
+        ("Which services has Zhidemai filed?", "北京值得买科技股份有限公司"),
+        ("Is SoundAI on the CAC's list?", "北京声智科技有限公司"),
+        ("What has Tezign registered?", "特赞（上海）信息科技有限公司"),
+        ("How many services does ShengShu have on the lists?", "北京生数科技有限公司"),
     ],
 )
 def test_well_known_companies_are_found_by_their_english_names(question, company):
@@ -540,3 +558,156 @@ def test_a_known_name_asked_about_by_the_list_is_that_name(catalog, question):
 @pytest.mark.parametrize("question", ["网信办的清单里有北京的吗", "深度合成算法清单里有多少条"])
 def test_a_place_or_a_count_after_the_list_is_no_name(catalog, question):
     assert parse(catalog, question).unknown_name == ""
+
+
+# -- open date ranges, in words on either side of the date and in three languages -------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, date_from, date_to",
+    [
+        (
+            "How many services were filed from March 2025 on (by the date in the list, March 2025 included)?",
+            20250301,
+            None,
+        ),
+        ("Which Tianjin services were registered June 2025 onwards?", 20250601, None),
+        ("How many filings from Hubei dated 2025 and later?", 20250101, None),
+        ("Count Beijing filings dated 12 May 2025 or later", 20250512, None),
+        ("List Shanghai registrations from 2024 or earlier", None, 20241231),
+        ("以清单上的日期为准，2025年4月及以后湖北一共备案了几个大模型？", 20250401, None),
+        ("照清單上的日期算，2025年1月及以後陝西登記過幾個大模型？", 20250101, None),
+        ("2025年3月及以前上海备案了多少个生成式人工智能服务", None, 20250331),
+        ("2025年6月以后广东备案的生成式人工智能服务有多少", 20250701, None),
+        ("2025年6月之後（含6月）廣東登記了多少生成式人工智能服務", 20250601, None),
+        ("How many services were filed after May 2025 (May 2025 excluded)?", 20250601, None),
+        ("How many services were filed before May 2025 (by list date, May 2025 included)?", None, 20250531),
+    ],
+)
+def test_an_open_date_range_is_read_from_the_words_around_its_date(catalog, question, date_from, date_to):
+    query = parse(catalog, question)
+    assert (query.date_from, query.date_to, query.period) == (date_from, date_to, None)
+
+
+@pytest.mark.parametrize(
+    "question, period",
+    [
+        ("number of Hunan generative AI services filed in the batch the CAC published in June 2026", "2026-06"),
+        ("Which services were in the batch published in May 2026?", "2026-05"),
+        ("List the registrations in the batch that the regulator released in August 2025", "2025-08"),
+    ],
+)
+def test_a_batch_named_by_when_it_was_published_is_that_list(catalog, question, period):
+    query = parse(catalog, question)
+    assert (query.period, query.date_from, query.date_to, query.batch) == (period, None, None, False)
+
+
+# -- a name in no list is asked about, whatever it is said to be and whatever it ends with ------------------------
+
+
+@pytest.mark.parametrize(
+    "question, name",
+    [
+        ("Can I find WhatsApp's feed-sorting algorithm on record in China?", "WhatsApp"),
+        ("Is a recommendation algorithm of Naver on record with the regulator?", "Naver"),
+        ("Does Reddit have a ranking algorithm on the record in China?", "Reddit"),
+    ],
+)
+def test_a_foreign_name_on_record_with_the_regulator_is_asked_about_not_dropped(catalog, question, name):
+    query = parse(catalog, question)
+    assert (query.unknown_name, query.entities) == (name, ())
+
+
+@pytest.mark.parametrize(
+    "question, name, near",
+    [
+        ("砚台松果有没有在网信办完成生成式人工智能备案？", "砚台松果", "松果"),
+        ("请问墨川松果备案了吗", "墨川松果", "松果"),
+        ("星澜AI作文登記了嗎", "星澜AI作文", "AI作文"),
+    ],
+)
+def test_a_longer_name_ending_in_a_known_service_is_not_that_service(catalog, question, name, near):
+    query = parse(catalog, question)
+    assert (query.unknown_name, query.entities, query.near_names) == (name, (), (near,))
+
+
+@pytest.mark.parametrize("question", ["请问松果备案了吗", "上海的松果备案了吗", "查一下文心一言登记了没有"])
+def test_a_known_service_after_the_questions_own_words_or_a_place_is_still_that_service(catalog, question):
+    query = parse(catalog, question)
+    assert query.unknown_name == "" and len(query.entities) == 1
+
+
+# -- lookups asked in other words: who is behind it, whose it is, how long ago ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, asks",
+    [
+        ("坤安大模型背后的备案单位是谁？", "company"),
+        ("希沃集思大模型幕后的公司是哪家公司", "company"),
+        ("Whose service is 坤安大模型? I mean the one on the CAC list", "company"),
+        ("Whose model is 希沃集思大模型?", "company"),
+        ("How long ago did 坤安大模型 get its filing, on what day?", "date"),
+        ("How long ago did 希沃集思大模型 get registered?", "date"),
+    ],
+)
+def test_who_is_behind_a_service_and_how_long_ago_it_was_filed_are_lookups(catalog, question, asks):
+    query = parse(catalog, question)
+    assert (query.intent, query.asks, query.unknown_name, len(query.entities)) == ("lookup", asks, "", 1)
+
+
+@pytest.mark.parametrize(
+    "question", ["How long does a filing take?", "What does filing mean?", "How long is the registration process?"]
+)
+def test_how_long_the_process_takes_and_what_words_mean_still_go_to_the_documents(catalog, question):
+    assert parse_register_question(question, catalog, None) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which algorithm filings belong to 问语智能科技有限公司, recommendation and deep synthesis alike?",
+        "List the ranking and deep-synthesis algorithms of 问语智能科技有限公司 together",
+    ],
+)
+def test_an_algorithm_kind_with_deep_synthesis_alike_is_both_algorithm_series(catalog, question):
+    query = parse(catalog, question)
+    assert (query.series, query.series_in, query.category) == (None, ("algorithm", "deep-synthesis"), "")
+    rows, _ = group_rows()
+    answer = _answerer(rows).answer(question, [], "en")
+    assert [row["name"] for row in answer.register.rows] == ["问语图像生成算法"]
+
+
+@pytest.mark.parametrize(
+    "question", ["中铝集团旗下的坤安大模型备案号是多少", "谁家的产品叫坤安大模型？清单上写的是哪个单位"]
+)
+def test_an_owner_or_question_words_before_a_known_service_are_no_part_of_its_name(catalog, question):
+    query = parse(catalog, question)
+    assert query.unknown_name == "" and "坤安大模型" in [entity.text for entity in query.entities]
+
+
+# -- a company's trade name in pinyin, written as one word -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question", ["Which services has Zhidemai filed?", "List the filings of zhidemai", "Is ZhiDeMai on the CAC list?"]
+)
+def test_a_companys_trade_name_in_pinyin_finds_the_company(catalog, question):
+    query = parse(catalog, question)
+    assert [entity.values for entity in query.entities] == [("北京值得买科技股份有限公司",)]
+
+
+@pytest.mark.parametrize(
+    "company, trade",
+    [
+        ("北京值得买科技股份有限公司", "值得买"),
+        ("北京生数科技有限公司", ""),  # two characters: toneless pinyin too often shared (xinhua: 新华, 芯画)
+        ("清华大学", ""),
+        ("深圳市腾讯计算机系统有限公司", ""),  # 腾讯 once the trade words are off
+        ("上海米哈游姬米花科技有限公司", "米哈游姬米花"),
+    ],
+)
+def test_only_a_trade_name_of_three_characters_or_more_is_romanised(company, trade):
+    from bot.register.short_names import trade_name
+
+    assert trade_name(company) == trade

@@ -221,18 +221,38 @@ def _bare(word: str) -> str:
 # saying what it is ("文心一言大模型", "豆包APP").
 _AFTER_NAME = re.compile(
     r"^(?:的|在|是|于|有|已|还|被|曾|也|都|和|与|及|或|跟|同|这|那|该|此|通过|完成|获|拿|取|得|进|上|列|备案|登记|注销|更名|改名|吗|么|嘛|呢|了"
-    r"|什么|哪|何|几|多少|大模型|模型|算法|服务|应用|产品|平台|系统|软件|公司|集团|旗下|系列|版本|小程序|网站|客户端|官方|国内|境内|中国)"
+    r"|什么|哪|何|几|多少|背后|幕后|所属|归属|大模型|模型|算法|服务|应用|产品|平台|系统|软件|公司|集团|旗下|系列|版本|小程序|网站|客户端|官方|国内|境内|中国)"
 )
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
+# Words that may open a Chinese question before the name it asks about, never part of that name.
+_LEAD_ZH = re.compile(
+    r"^(?:请问|请|帮我|帮忙|麻烦|我|想|要|能否|可否|可以|那么?)*"
+    r"(?:查一下|查查|查询|查|搜一下|搜索|搜|找一下|找|看看|看一下|问一下|问下|问问|了解一下|了解|知道)?"
+    r"(?:一下)?(?:这个|那个|这款|那款|名为|叫做?|国内|中国|国产)*"
+)
+
+
 def extended_name(text: str, masked: str, links: Sequence[NameLink]) -> tuple[str, NameLink | None]:
-    """A longer name that starts with a known service's name ("松果创作助手" after 松果), and that service: the
-    longer name is another service, which the catalog did not link, so it is asked about as unknown; ("", None)
-    when every linked service ends where its name does. `masked` is `text` with the linked names blanked."""
+    """A longer name that starts or ends with a known service's name ("松果创作助手" after 松果, "砚台AI作文"
+    before AI作文), and that service: the longer name is another service, which the catalog did not link, so it
+    is asked about as unknown; ("", None) when every linked service stands alone. `masked` is `text` with the
+    linked names blanked."""
     for link in links:
         if link.alias_type or not any(match.field == "name" for match in link.matches):
             continue
+        # Characters before the name, from the question's start: "砚台AI作文有没有…" asks about 砚台AI作文.
+        # Only when nothing else stands there: "X公司旗下的Y" names the owner, and a linked name is blanked.
+        head = _LEAD_ZH.sub("", masked[: link.start])
+        if (
+            len(head) >= 2
+            and _CJK_RUN.fullmatch(head)
+            and not re.search(r"的|旗下|名下|下属|之", head)
+            and not _PLACE.search(head)
+            and not _NOT_A_NAME.search(head)
+        ):
+            return head + text[link.start : link.end], link
         run = _CJK_RUN.match(masked, link.end)
         if run is None or len(run.group(0)) < 2 or _AFTER_NAME.match(run.group(0)):
             continue

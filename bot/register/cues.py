@@ -35,6 +35,9 @@ SERIES_BOTH_ALGORITHMS = _re(
     r"|deep[\s-]*synthe(?:sis|tic)\s+(?:algorithms?\s+)?(?:filings?\s+|lists?\s+)?(?:and|or|&|\+)\s+(?:the\s+)?"
     r"(?:internet\s+information\s+service\s+)?algorithm"
     r"|\bboth\s+(?:of\s+the\s+)?algorithm\s+(?:lists|series|registers|registries)|两(?:个|类|份)算法(?:备案)?(?:清单|名单|系列)?"
+    # "recommendation and deep synthesis alike": an algorithm kind with deep synthesis stands for both series
+    r"|\b(?:recommendation|ranking|search|retrieval|filtering|scheduling|push|selection)\s+(?:algorithms?\s+)?"
+    r"(?:and|or|&|\+)\s+deep[\s-]*synthe(?:sis|tic)\b[^.,;?!]{0,60}?\b(?:alike|both|together|included)\b"
     r"|算法(?:备案)?(?:清单)?(?:和|与|及|以及|或|或者|、)深度合成|深度合成(?:算法)?(?:备案)?(?:清单)?(?:和|与|及|以及|或|或者|、)"
     r"(?:互联网信息服务)?算法"
 )
@@ -135,7 +138,7 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "date",
         _re(
-            r"\bwhen\b|\bwhat\s+(?:date|day)\b|\bwhich\s+(?:date|day)\b|\b(?:filing|registration|approval)\s+dates?\b"
+            r"\bwhen\b|\bhow\s+long\s+ago\b|\bwhat\s+(?:date|day)\b|\bwhich\s+(?:date|day)\b|\b(?:filing|registration|approval)\s+dates?\b"
             r"|\bdate\s+of\s+(?:its\s+)?(?:filing|registration|approval)\b|何时|什么时候|哪天|哪一天|日期|时间"
         ),
     ),
@@ -149,7 +152,7 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "company",
         _re(
-            r"\bwho\b|\bwhich\s+(?:company|companies|firm|organi[sz]ation|entity)\b|\bwhat\s+company\b|\bbehind\b"
+            r"\bwho\b|\bwhose\s+(?:service|model|app|product|algorithm)s?\b|\bwhich\s+(?:company|companies|firm|organi[sz]ation|entity)\b|\bwhat\s+company\b|\bbehind\b"
             r"|谁|哪家公司|哪个公司|哪家企业|什么公司|主体|备案单位|运营方"
         ),
     ),
@@ -199,8 +202,10 @@ LIST_AFTER_DATE = _re(
 LIST_BEFORE_DATE = _re(
     r"\blists?\s+(?:(?:that\s+)?(?:was\s+)?(?:of|for|from|dated|published|released|issued|came\s+out|announced)\s+)+"
     r"(?:in\s+|on\s+)?(?:the\s+)?$|清单\s*$"
+    # "the batch published in June 2026": a batch the CAC published is its list of that month
+    r"|\bbatch\s+(?:that\s+|which\s+)?(?:was\s+)?(?:published|released|issued|announced)\s+(?:in\s+|on\s+)?(?:the\s+)?$"
     # "the list the CAC published in October 2025", "the list which the regulator put out in May 2026"
-    r"|\blists?\s+(?:that\s+|which\s+)?(?:the\s+)?(?:cac|regulator|administration|it|they)(?:'s)?\s+"
+    r"|\b(?:lists?|batch)\s+(?:that\s+|which\s+)?(?:the\s+)?(?:cac|regulator|administration|it|they)(?:'s)?\s+"
     r"(?:published|released|issued|put\s+out|announced|brought\s+out)\s+(?:in\s+|on\s+)?(?:the\s+)?$"
 )
 # A year that names the lists published in it, not the dates filed in it: "the 2024 lists", "2025's lists",
@@ -237,7 +242,8 @@ LOOKUP_VERBS = _re(
 # Words that make a question about filing itself: a Latin-script name in such a question is asked about.
 FILING_WORDS = _re(
     r"\bfil(?:e|ed|es|ing|ings)\b|\bregist(?:er|ered|ers|ration|rations|ry)\b|\bapprov|\blist(?:ed|s)?\b|\bcac\b"
-    r"|\bcleared\b|\blicen[cs]ed\b|\bon\s+file\b|\breference\s+(?:numbers?|no)\b"
+    r"|\bcleared\b|\blicen[cs]ed\b|\bon\s+file\b|\breference\s+(?:numbers?|no)\b|\bon\s+(?:the\s+)?records?\b"
+    r"|\b(?:internet\s+)?regulator(?:'s|s)?\b"
     r"|备案|登记|清单|名单|获批|批准|网信办|网信算备|" + APPROVAL_SLANG
 )
 # Getting through the process ("Has X cleared the CAC's approval process?") asks whether X is filed; "What is
@@ -249,7 +255,7 @@ PASSED_PROCESS = _re(
 )
 DOCUMENT_CUES = _re(
     r"\bmust\b|\bshould\b|\bshall\b|\brequire[sd]?\b|\brequirements?\b|\bobligations?\b|\bpenalt(?:y|ies)\b"
-    r"|\bmean(?:s|ing|t)?\b|\bdefin(?:e|ed|ition)\b|\bwhy\b|\bhow\s+(?:do|does|did|can|could|should|would|to|is|are)\b"
+    r"|(?<!\bi\s)\bmean(?:s|ing|t)?\b|\bdefin(?:e|ed|ition)\b|\bwhy\b|\bhow\s+(?:do|does|did|can|could|should|would|to|is|are)\b"
     r"|\bprocess\b|\bprocedures?\b|\bsteps?\b|\bapply\b|\bdisplay\b|\blabel(?:l)?(?:ing|ed|s)?\b|\bdifference\b"
     r"|\bexplain\b|\binterim\s+measures\b|\bregulations?\b|\blaws?\b|\brules?\b|\bprovisions?\b"
     r"|必须|应当|应该|需要|须要|要求|规定|义务|责任|处罚|罚款|什么是|是什么意思|什么意思|含义|定义|(?<![名更成])为什么|为何|如何|怎么(?!样)"
@@ -271,7 +277,7 @@ NOT_REGISTER_SUBJECT = _re(
     r"|\baccording\s+to\s+(?![^,.?]{0,40}\b(?:cac|register|registry|lists?)\b)|\breported\b|\bpublications?\b|\bnewspapers?\b"
     r"|据(?!国家网信办|网信办)[^，,。？?]{0,12}(?:统计|报道|称|说|显示)|据报道|报道称|媒体"
     # How long, how much it costs, what kind, where to apply, who else: not in any row.
-    r"|\bhow\s+(?:long|much|soon|often)\b|\bcosts?\b|\bfees?\b|\bwhat\s+kinds?\s+of\b|\bwhat\s+types?\s+of\b"
+    r"|\bhow\s+(?:long(?!\s+ago)|much|soon|often)\b|\bcosts?\b|\bfees?\b|\bwhat\s+kinds?\s+of\b|\bwhat\s+types?\s+of\b"
     r"|\blaw\s+firms?\b|\bconsultanc(?:y|ies)\b|\bshift(?:ed)?\s+towards?\b"
     r"|多久|多长时间|费用|收费|多少钱|什么类型|哪类|哪种|律师|中介|普及率|规模|比例|向何处|哪里提交|去哪|在哪里办"
     # A trend of something other than the filings ("生成式人工智能的发展趋势"); the filings' trend is a chart.

@@ -3,7 +3,9 @@
 May 2025", "截至2025年底", quarters and halves ("Q1 2025", "2025年上半年"), and "this year" / "去年" counted from
 today. Each becomes an inclusive YYYYMMDD range with the span it was read from. A bracket after a range that
 says whether its end is counted ("2025年11月以前（不含2025年11月）", "2024年7月起（含）", "before May 2025 (May
-excluded)") sets that end and is not a date of its own.
+excluded)") sets that end and is not a date of its own. Open ranges are read from words on either side:
+"from X on", "X onwards", "X and later", "X or earlier", "X及以后", "X及之前" count X itself; "after X",
+"X以后" start after it; "before X", "X以前" end before it.
 
 It does not decide what a date means for a question (a batch, a list's period): `bot.register.parse` does,
 from the words around the span this module reports.
@@ -85,11 +87,20 @@ _UNTIL_EN = re.compile(
 )
 _AFTER_EN = re.compile(r"\b(?:after|later\s+than)" + _THE, re.IGNORECASE)
 _SINCE_EN = re.compile(r"\b(?:since|from|starting(?:\s+in)?|beginning(?:\s+in)?|as\s+from)" + _THE, re.IGNORECASE)
+# Words after an English date that open a range counting the date itself: "July 2025 onwards", "from May
+# 2025 on (…)", "2024 and later"; "or earlier" / "and before" close one the same way.
+_SINCE_EN_AFTER = re.compile(
+    r"^\s*(?:onwards?\b|on\s*(?=$|[,.;:?!()（）])|(?:and|or)\s+(?:later|after|beyond|since)\b"
+    r"|(?:and|or)\s+(?:any\s*time\s+)?after\b|forward\b)",
+    re.IGNORECASE,
+)
+_UNTIL_EN_AFTER = re.compile(r"^\s*(?:and|or)\s+(?:earlier|before)\b", re.IGNORECASE)
 _BEFORE_ZH = re.compile(r"^\s*(?:之前|以前|前)")
-_UNTIL_ZH_AFTER = re.compile(r"^\s*(?:为止|止)")
+# "及以前", "含之前", "或之前": the date itself counts.
+_UNTIL_ZH_AFTER = re.compile(r"^\s*(?:为止|止|(?:及|或|和|含|以及)\s*(?:之前|以前|前))")
 _UNTIL_ZH = re.compile(r"(?:截至|截止|截止到|到|至)\s*$")
 _AFTER_ZH = re.compile(r"^\s*(?:之后|以后|后)")
-_SINCE_ZH_AFTER = re.compile(r"^\s*(?:以来|起|开始)")
+_SINCE_ZH_AFTER = re.compile(r"^\s*(?:以来|起|开始|(?:及|或|和|含|以及)\s*(?:之后|以后|后|以来))")
 _BOTH_ENDS = re.compile(r"\s(?:and|to|through|until|till)\s|[-–到至~～]", re.IGNORECASE)
 _YEAR_END = re.compile(r"^\s*(?:底|末|年底|年末)")
 _SINCE_ZH = re.compile(r"(?:自|从|自从)\s*$")
@@ -100,11 +111,16 @@ _EXCLUDED = re.compile(
     re.IGNORECASE,
 )
 _INCLUDED = re.compile(r"含|包含|包括|算在内|\bincluded\b|\bincluding\b|\binclusive\b|\bcounted\b", re.IGNORECASE)
-_OPEN_BRACKET = re.compile(r"[（(]([^（()）]{0,24})$")
+# ("(by the date in the list, July 2025 included)": the words before the date may be a short clause.)
+_OPEN_BRACKET = re.compile(r"[（(]([^（()）]{0,40})$")
 _CLOSE_BRACKET = re.compile(r"^([^（()）]{0,24})[)）]")
-_RANGE_WORDS = re.compile(r"^\s*(?:之前|以前|前|之后|以后|后|以来|起|开始|为止|止)?\s*[,，]?\s*$")
+_AFTER_RANGE = (
+    r"(?:(?:及|或|和|含|以及)?\s*(?:之前|以前|前|之后|以后|后|以来)|起|开始|为止|止"
+    r"|onwards?|on|(?:and|or)\s+(?:later|after|beyond|since|earlier|before)|forward)?"
+)
+_RANGE_WORDS = re.compile(r"^\s*" + _AFTER_RANGE + r"\s*[,，]?\s*$", re.IGNORECASE)
 # A bracket with no date in it right after a range: "起（含）", "before June 2025 (exclusive)".
-_BARE_BRACKET = re.compile(r"^\s*(?:之前|以前|前|之后|以后|后|以来|起|开始|为止|止)?\s*[（(]([^（()）]{1,24})[)）]")
+_BARE_BRACKET = re.compile(r"^\s*" + _AFTER_RANGE + r"\s*[（(]([^（()）]{1,24})[)）]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -199,11 +215,21 @@ def date_range(text: str, mentions: list[DateMention] | None = None) -> DateRang
             hi = d.date_to
         elif _BEFORE_EN.search(before) or _BEFORE_ZH.match(after):
             hi = d.date_to if counts else _day_before(d.date_from)
-        elif _UNTIL_EN.search(before) or _UNTIL_ZH.search(before) or _UNTIL_ZH_AFTER.match(after):
+        elif (
+            _UNTIL_EN.search(before)
+            or _UNTIL_ZH.search(before)
+            or _UNTIL_ZH_AFTER.match(after)
+            or _UNTIL_EN_AFTER.match(after)
+        ):
             hi = _day_before(d.date_from) if counts is False else d.date_to
         elif _AFTER_EN.search(before) or _AFTER_ZH.match(after):
             lo = d.date_from if counts else _day_after(d.date_to)
-        elif _SINCE_EN.search(before) or _SINCE_ZH.search(before) or _SINCE_ZH_AFTER.match(after):
+        elif (
+            _SINCE_EN.search(before)
+            or _SINCE_ZH.search(before)
+            or _SINCE_ZH_AFTER.match(after)
+            or _SINCE_EN_AFTER.match(after)
+        ):
             lo = _day_after(d.date_to) if counts is False else d.date_from
         elif n > 0 and re.search(r"(?:\band\b|\bto\b|-|–|到|至)\s*$", before[mentions[n - 1].end :]):
             hi = d.date_to

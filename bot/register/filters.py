@@ -40,6 +40,9 @@ _PROVINCE_PATTERNS = [
 def read_filters(masked: str, low: str, catalog: NameCatalog, named: bool, notes: list[str]) -> dict:
     """Series, category, kind, province, dates, period, batch and cancelled, as the words give them."""
     category = next((name for name, pattern in w.CATEGORIES if pattern.search(low)), "")
+    both = w.SERIES_BOTH_ALGORITHMS.search(low)
+    if category and both and any(name == category and p.search(both.group(0)) for name, p in w.CATEGORIES):
+        category = ""  # "recommendation and deep synthesis alike" names the two series, not a class of algorithm
     series = _series(low, category, named, notes)
     series_in: tuple[str, ...] = ()
     if series == ALGORITHMS:
@@ -127,10 +130,10 @@ ALGORITHMS = "algorithms"  # both algorithm series, not the generative-AI regist
 def _series(low: str, category: str, named: bool, notes: list[str]) -> str | None:
     """The series the words name. "Algorithm filings" / 算法备案 alone means the internet information service
     algorithms; asked about a name, both algorithm series (`ALGORITHMS`: what the CAC files as algorithms,
-    never the generative-AI services); named with the deep-synthesis series, any series."""
+    never the generative-AI services); named with the deep-synthesis series, both algorithm series too."""
     if w.SERIES_BOTH_ALGORITHMS.search(low):
         notes.append("'algorithm and deep-synthesis' read as both algorithm series")
-        return None
+        return ALGORITHMS
     if w.SERIES_DEEP.search(low):
         return "deep-synthesis"
     if w.SERIES_ALGORITHM.search(low):

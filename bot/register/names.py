@@ -33,7 +33,7 @@ from bot.register.near_misses import NearMisses
 from bot.register.places import PROVINCES
 from bot.register.query import EntityMatch
 from bot.register.records import RegisterRow
-from bot.register.short_names import short_company_names, short_service_names
+from bot.register.short_names import short_company_names, short_service_names, trade_name
 from bot.text import to_simplified
 
 Field = Literal["name", "company", "product", "number"]
@@ -218,6 +218,16 @@ class NameCatalog:
             for fld, values in surface.targets.items():
                 for value in values:
                     self._add_pinyin(spelled, fld, value, provinces, surface.english, surface.alias_type)
+        # A company's trade name romanised (Zhidemai: 值得买), where no service or alias already spells it so and
+        # it names three companies at most: the whole Latin word must be the whole trade name.
+        by_trade: dict[str, set[str]] = defaultdict(set)
+        for company in {r.company for r in self.rows}:
+            if trade := trade_name(self._simple.get(company, company)):
+                by_trade[_NOT_PINYIN.sub("", "".join(lazy_pinyin(trade)))].add(company)
+        for spelled, companies in by_trade.items():
+            if spelled not in self._pinyin and len(companies) <= 3:
+                for company in companies:
+                    self._add_pinyin(spelled, "company", company, provinces)
 
     def _add_pinyin(
         self, key: str, fld: Field, value: str, provinces: set[str], english: str = "", alias_type: str = ""

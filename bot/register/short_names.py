@@ -61,3 +61,23 @@ def short_company_names(company: str) -> list[str]:
     if len(trade) >= 3 and trade != core:
         shorts.append(trade)
     return [s for s in shorts if not is_generic(s) and not _PLACE_PREFIX.fullmatch(s)]
+
+
+def trade_name(company: str) -> str:
+    """The distinctive part of a company's name: without place, legal form and trade words (北京值得买科技股份有限公司
+    → 值得买); "" for an institution, a name that keeps nothing distinctive, or one of fewer than three
+    characters (two-character names share their toneless pinyin too often: xinhua is 新华 and 芯画). It is what
+    a romanised company name spells (Zhidemai)."""
+    if _INSTITUTION.search(company) or not _LEGAL_SUFFIX.search(company):
+        return ""
+    trade = _PLACE_PREFIX.sub("", _BRACKETED_PLACE.sub("", _LEGAL_SUFFIX.sub("", company)))
+    while (shorter := _INDUSTRY_SUFFIX.sub("", trade)) != trade:
+        trade = shorter
+    if (
+        len(trade) < 3
+        or is_generic(trade)
+        or _PLACE_PREFIX.fullmatch(trade)
+        or not re.fullmatch(r"[\u4e00-\u9fff]+", trade)
+    ):
+        return ""
+    return trade
