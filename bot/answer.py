@@ -17,14 +17,13 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from bot.abstain import AbstainModel
+from bot.answer_type import answer_type, gives
 from bot.cite import Evidence, cite, join_with_markers
 from bot.constraints import (
     Constraints,
     SentenceContext,
     Violation,
-    answer_type,
     describe,
-    gives,
     read_constraints,
     violation,
 )

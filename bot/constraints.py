@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
+from bot.answer_type import AnswerType, answer_type_required, gives
 from bot.text import STOPWORDS, Language, keyword_tokens, one_edit_apart
 
 ViolationKind = Literal["year", "number", "entity", "asked", "negation", "answer_type"]
-AnswerType = Literal["date", "number"]
 
 # A year from 1000 to 2099, not part of a longer number ("12,023") or a decimal; a comma before it may end a
 # clause ("，2025年").
@@ -133,81 +133,6 @@ _ZH_ASKED = re.compile(
     r"(?:哪些|哪个|哪家|哪位|哪款|哪种|哪类|哪国)([\u4e00-\u9fff]{1,6}?)(?=[的是在有获被于了，。？?]|$)"
 )
 _ZH_GENERIC_ASKED = frozenset({"年", "天", "日", "月", "时候", "一年", "一天", "个", "些", "里", "儿", "次"})
-
-
-# The kind of answer asked for: "when" wants a date, "how many" a number, in the answer's own sentence.
-_ASKS_COUNT = re.compile(
-    r"\bhow (many|much)\b|\b(the|what|total) number of\b|\bwhat (share|percentage|proportion)\b"
-    r"|多少|几[个家款项批位]|数量|比例|占比"
-)
-# "When a cell is eaten, what traps it?" opens with a clause: only a "when" that is the question counts.
-_ASKS_DATE = re.compile(
-    r"^\W*when\b(?![^?]*\b(?:what|which|who|whom|whose|where|how)\b)"
-    r"|\bwhen (did|was|were|is|are|will|do|does|has|have|had)\b|\b(what|which) (dates?|years?|months?|days?)\b"
-    r"|\bin what year\b|何时|什么时候|哪一?[年天月日]|日期|几月|几号|哪年"
-)
-_HAS_NUMBER = re.compile(
-    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(thir|four|fif|six|seven|eigh|nine)teen"
-    r"|(twen|thir|for|fif|six|seven|eigh|nine)ty|hundred|thousand|million|billion|dozen)\b"
-    r"|\bnone\b|[一二三四五六七八九十两百千万亿]+[个家款项批位条章种名]",
-    re.I,
-)
-# A year (1000–2099, or a decade: "the 1970s"), a month (May and March only beside a number: "may have"
-# is no date), a century ("the 10th century") or a Chinese date, with its numerals in digits or characters
-# ("洪武二十五年", "三月").
-_HAS_DATE = re.compile(
-    r"\b(1\d|20)\d\d(s|\b)|\b(january|february|april|june|july|august|september|october|november|december"
-    r"|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b|\b(may|march|mar)\s+\d|\d\s+(may|march|mar)\b"
-    r"|\b\d{1,2}(st|nd|rd|th) centur"
-    r"|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth"
-    r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first) centur"
-    r"|\d+\s*[年月日]|[〇零一二三四五六七八九十百千元正]+[年月]|世纪|年代",
-    re.I,
-)
-
-
-class _CountPattern:
-    """A number that is not merely part of a date ("13 September 2023" does not answer "how many")."""
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return _HAS_NUMBER.search(_DATE_EXPRESSION.sub(" ", text))
-
-
-_DATE_EXPRESSION = re.compile(
-    r"\b(article|order number|number|no\.?|gb(/t)?|tc260-)\s*\d+(-\d+)*|第\s*\d+\s*条|"
-    r"\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(\s+\d{4})?|"
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2},?\s+)?\d{4}|"
-    r"\b(1[89]|20)\d\d\b|\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?|\d{1,2}\s*月(\s*\d{1,2}\s*日)?",
-    re.I,
-)
-_HAS_COUNT = _CountPattern()
-
-
-def answer_type(question: str) -> AnswerType | None:
-    """ "date" for a when-question, "number" for a how-many one, judged from the wording; else None."""
-    lowered = question.lower()
-    if _ASKS_DATE.search(lowered):
-        return "date"
-    if _ASKS_COUNT.search(lowered):
-        return "number"
-    return None
-
-
-def answer_type_required(question: str) -> AnswerType | None:
-    """The kind of answer the answer's own sentence must hold: as `answer_type`, except that a when-question
-    in the present tense ("When are committees set up?") asks for a habitual time ("at the start of each
-    session"), which is seldom a date."""
-    kind = answer_type(question)
-    return None if kind == "date" and _ASKS_HABIT.search(question.lower()) else kind
-
-
-_ASKS_HABIT = re.compile(r"^\W*when (is|are|do|does|can|should|must|will)\b")
-
-
-def gives(kind: AnswerType, text: str) -> bool:
-    """Whether `text` holds an answer of that kind: a date (a year, a month, a century), or a number that
-    is not merely part of a date ("13 September 2023" does not answer "how many")."""
-    return bool(_HAS_DATE.search(text) if kind == "date" else _HAS_NUMBER.search(_DATE_EXPRESSION.sub(" ", text)))
 
 
 @dataclass(frozen=True)
