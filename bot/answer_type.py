@@ -1,6 +1,8 @@
 """The kind of answer a question asks for, and whether a sentence holds one: "when" wants a date, "how
-many" a number. `answer_type` reads it from the question's wording; `gives` says whether a text holds an
-answer of that kind.
+many" a number, "how much of" a share of a whole ("half", "30%", "三成"), "another name for" a second name
+(a sentence that names something: "known as", "called", a bracket). `answer_type` reads the kind used to
+rank sentences (date or number) from the question's wording; `answer_type_required` the stricter kind the
+answer's own sentence must hold; `gives` says whether a text holds an answer of a kind.
 
 It reads wording only: it does not check the question's years, numbers or names (see `bot.constraints`),
 rank sentences or decide to answer (see `bot.answer`).
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-AnswerType = Literal["date", "number"]
+AnswerType = Literal["date", "number", "share", "alias"]
 
 # The kind of answer asked for: "when" wants a date, "how many" a number, in the answer's own sentence.
 _ASKS_COUNT = re.compile(
@@ -66,15 +68,54 @@ def answer_type(question: str) -> AnswerType | None:
 def answer_type_required(question: str) -> AnswerType | None:
     """The kind of answer the answer's own sentence must hold: as `answer_type`, except that a when-question
     in the present tense ("When are committees set up?") asks for a habitual time ("at the start of each
-    session"), which is seldom a date."""
+    session"), which is seldom a date; a question asking what part of a whole ("how much of the
+    population") wants a share, not any figure; and one asking for another name wants a sentence that
+    gives a name."""
+    lowered = question.lower()
+    if _ASKS_ALIAS.search(lowered):
+        return "alias"
     kind = answer_type(question)
-    return None if kind == "date" and _ASKS_HABIT.search(question.lower()) else kind
+    if kind == "date" and _ASKS_HABIT.search(lowered):
+        return None
+    if kind in ("number", None) and _ASKS_SHARE.search(lowered):
+        return "share"
+    return kind
 
 
 _ASKS_HABIT = re.compile(r"^\W*when (is|are|do|does|can|should|must|will)\b")
+# "How much of the budget", "what share / percentage / proportion / fraction of": a part of a whole.
+_ASKS_SHARE = re.compile(
+    r"\bhow much of\b|\bwhat (share|percentage|percent|proportion|fraction|portion)\b|百分之几|多大比例|占比多少|几成"
+)
+# A share written as a percentage, a fraction or a word for one ("half", "two-thirds", "one in five", "三成").
+_HAS_SHARE = re.compile(
+    r"\d\s*(%|％)|\bper ?cent\b|\b(half|halves|thirds?|quarters?|fifths?|tenths?|majority|minority|fraction)\b"
+    r"|\bone in (every )?\w+|\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine) (out )?of (every )?"
+    r"(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\b|\b\d+\s*/\s*\d+\b"
+    r"|百分之|分之|[%％]|[一二三四五六七八九十]成|一半|半数|过半|多数|少数",
+    re.I,
+)
+# "What is another name for …", "what else is it called", "what is it also known as".
+_ASKS_ALIAS = re.compile(
+    r"\b(another|other|alternative|different) (names?|terms?|words?) for\b|\bwhat else is\b.*\b(called|known)\b"
+    r"|\balso (called|known as|named|referred to as)\s*\?|别名|又称|又名|也叫"
+)
+# A sentence giving a second name: "known as", "called", "named", "termed", "nicknamed", or a bracket.
+_HAS_ALIAS = re.compile(
+    r"\b(known|referred to|described)( \w+)? as\b|\b(called|calls|call|named|termed|nicknamed|dubbed|aka|a\.k\.a)\b"
+    r"|\bname[sd]?\b|\bterm(ed)?\b|[(（“\"]|又称|又名|简称|也叫|俗称|称为|称作|名为|即",
+    re.I,
+)
 
 
 def gives(kind: AnswerType, text: str) -> bool:
-    """Whether `text` holds an answer of that kind: a date (a year, a month, a century), or a number that
-    is not merely part of a date ("13 September 2023" does not answer "how many")."""
-    return bool(_HAS_DATE.search(text) if kind == "date" else _HAS_NUMBER.search(_DATE_EXPRESSION.sub(" ", text)))
+    """Whether `text` holds an answer of that kind: a date (a year, a month, a century), a number that
+    is not merely part of a date ("13 September 2023" does not answer "how many"), a share ("half", "30%")
+    or a second name ("known as", "called", a bracket)."""
+    if kind == "date":
+        return bool(_HAS_DATE.search(text))
+    if kind == "share":
+        return bool(_HAS_SHARE.search(text))
+    if kind == "alias":
+        return bool(_HAS_ALIAS.search(text))
+    return bool(_HAS_NUMBER.search(_DATE_EXPRESSION.sub(" ", text)))

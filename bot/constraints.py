@@ -509,8 +509,10 @@ def describe(broken: Violation, language: Language) -> str:
     if broken.kind == "negation":
         return "The documents don't say what is not so here; the nearest they hold:"
     if broken.kind == "answer_type":
-        return f"The documents don't give the {broken.asked} asked for; the nearest they hold:"
+        kind = _EN_TYPE_NAMES.get(broken.asked, broken.asked)
+        return f"The documents don't give the {kind} asked for; the nearest they hold:"
     return f"The documents don't mention {broken.asked}; the nearest they hold:"
 
 
-_ZH_TYPE_NAMES = {"date": "日期", "number": "数字"}
+_EN_TYPE_NAMES = {"alias": "other name"}
+_ZH_TYPE_NAMES = {"date": "日期", "number": "数字", "share": "比例", "alias": "别名"}
