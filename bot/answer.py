@@ -125,6 +125,11 @@ class ExtractiveAnswerer:
             if unknown is not None:
                 return self._not_confirmed(unknown, language, confidence)
             if broken is not None:
+                # The passage that best matches the question never names the thing it asks about: the
+                # question has most likely put another name to what that passage says. A lesser sentence
+                # elsewhere that merely names it is no answer.
+                if broken.kind == "entity":
+                    kept = []
                 if kept:
                     features = self.evidence_features(question, kept, passages, language)
                     confidence = self.abstain_model.probability(features)
