@@ -130,6 +130,11 @@ class ExtractiveAnswerer:
                 # elsewhere that merely names it is no answer.
                 if broken.kind == "entity":
                     kept = []
+                # It gives another year or figure: the one asked for may be given further on in the same
+                # document, but a sentence of another document that holds it is about something else.
+                if broken.kind in ("year", "number"):
+                    source = scored[0].evidence.passage.chunk.source
+                    kept = [s for s in kept if s.evidence.passage.chunk.source == source]
                 if kept:
                     features = self.evidence_features(question, kept, passages, language)
                     confidence = self.abstain_model.probability(features)

@@ -39,11 +39,11 @@ _DAY = re.compile(
     re.I,
 )
 # Numbers whose digits are a name, not a quantity: articles, standards, order numbers, model versions; also
-# right after Chinese text (起草了TC260-003-2024), where `\b` sees no edge.
+# right after Chinese text (起草了TC260-003-2024, 巴士41R线), where `\b` sees no edge.
 _LABEL = re.compile(
     r"(?<![A-Za-z0-9])(?:article|order number|number|no\.?|gb(?:/t)?|tc260-|version|v)\s*\d+(?:[-.]\d+)*"
     r"|第\s*\d+\s*条|(?<![A-Za-z0-9])[A-Za-z]+[-‑]?\d+(?:\.\d+)?(?![A-Za-z0-9])"
-    r"|\b(?!\d+(?:st|nd|rd|th)\b)\d+(?:\.\d+)?[A-Za-z]+\d*[A-Za-z]*\b",
+    r"|(?<![A-Za-z0-9.])(?!\d+(?:st|nd|rd|th)\b)\d+(?:\.\d+)?[A-Za-z]+\d*[A-Za-z]*(?![A-Za-z0-9])",
     re.I,
 )
 _DIGITS = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|(?<![\d.])\d+(?:\.\d+)?(?![\d])")
@@ -269,7 +269,8 @@ def _same_kind(word: str) -> tuple[str, ...]:
 
 def _names(term: str, constraints: Constraints, texts: tuple[str, ...], strip_entities: bool = False) -> bool:
     """Whether `texts` name `term`: as a substring in Chinese; in English every word of it, allowing a
-    shortened form ("Lab" for "Laboratory"), one typo in a longer word, or an acronym spelt out ("EU").
+    shortened form ("Lab" for "Laboratory"), one typo in a longer word (not in an acronym), or an acronym
+    spelt out ("EU").
     A name (not `strip_entities`, where a kind of thing is looked for) must have one of its words written
     as a name, with a capital or a digit: "a research centre" does not name "Centre", while "the king of
     France" names "French King"."""
@@ -278,7 +279,9 @@ def _names(term: str, constraints: Constraints, texts: tuple[str, ...], strip_en
         return any(wanted_text in unicodedata.normalize("NFKC", text) for text in texts)
     wanted = constraints.entity_tokens.get(term) or frozenset(keyword_tokens(_fold(term)))
     present = frozenset().union(*(_token_set(_without_names(t) if strip_entities else t) for t in texts))
-    if all(_mentioned(token, present) for token in wanted):
+    # An acronym is spelt exactly: one letter more ("OAPEC" for "OPEC") is another body.
+    exact = _ACRONYM.fullmatch(term) is not None
+    if all(token in present if exact else _mentioned(token, present) for token in wanted):
         if strip_entities or not wanted:
             return True
         as_names = frozenset().union(*(_name_token_set(t) for t in texts))
