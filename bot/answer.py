@@ -2,8 +2,9 @@
 against the question, answers with the best (adding a neighbour only when it helps), and abstains
 when the calibrated model in `bot.abstain` judges the evidence too weak. A sentence that breaks what the
 question pins down (`bot.constraints`: a year, a number, a name, the set asked about) is not given as the
-answer: when no sentence keeps to it, the bot says what the documents hold instead. Citations are built by
-`bot.cite`; retrieval is `bot.retrieve`.
+answer: another sentence that keeps to it may stand in (for a year or figure, only one of the same document;
+for a name the best passage never gives, none), and otherwise the bot says what the documents hold instead.
+Citations are built by `bot.cite`; retrieval is `bot.retrieve`.
 """
 
 from __future__ import annotations

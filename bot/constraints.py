@@ -2,12 +2,14 @@
 its named entities (people, organisations, products, places; English and Chinese) and, for a "which" or
 "what" question, the set or attribute of a named thing it asks about ("which US states" → states, "what
 was X's budget" → budget). For the sentence offered as the answer itself, also the kind of answer asked for
-(`answer_type`: when → a date, how many → a number) and, in English, a "not" in the question.
+(read by `bot.answer_type`: when → a date, how many → a number, how much of → a share, another name for →
+a sentence that names) and, in English, a "not" in the question.
 `read_constraints` reads them from the question; `violation` says which one a sentence breaks, given what its
 passage adds (title, heading, document date, the sentence before it; for names and the set asked about, the
 whole passage).
 
-Nothing here ranks sentences or decides to answer (see `bot.answer`); nothing loads a model.
+Nothing here ranks sentences or decides to answer (see `bot.answer`, which also decides which other
+sentences may stand in when the best one breaks a constraint); nothing loads a model.
 """
 
 from __future__ import annotations
