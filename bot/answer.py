@@ -2,8 +2,9 @@
 against the question, answers with the best (adding a neighbour only when it helps), and abstains
 when the calibrated model in `bot.abstain` judges the evidence too weak. A sentence that breaks what the
 question pins down (`bot.constraints`: a year, a number, a name, the set asked about) is not given as the
-answer: when no sentence keeps to it, the bot says what the documents hold instead. Citations are built by
-`bot.cite`; retrieval is `bot.retrieve`.
+answer: another sentence that keeps to it may stand in (for a year or figure, only one of the same document;
+for a name the best passage never gives, none), and otherwise the bot says what the documents hold instead.
+Citations are built by `bot.cite`; retrieval is `bot.retrieve`.
 """
 
 from __future__ import annotations
@@ -17,14 +18,13 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from bot.abstain import AbstainModel
+from bot.answer_type import answer_type, gives
 from bot.cite import Evidence, cite, join_with_markers
 from bot.constraints import (
     Constraints,
     SentenceContext,
     Violation,
-    answer_type,
     describe,
-    gives,
     read_constraints,
     violation,
 )
@@ -126,6 +126,16 @@ class ExtractiveAnswerer:
             if unknown is not None:
                 return self._not_confirmed(unknown, language, confidence)
             if broken is not None:
+                # The passage that best matches the question never names the thing it asks about: the
+                # question has most likely put another name to what that passage says. A lesser sentence
+                # elsewhere that merely names it is no answer.
+                if broken.kind == "entity":
+                    kept = []
+                # It gives another year or figure: the one asked for may be given further on in the same
+                # document, but a sentence of another document that holds it is about something else.
+                if broken.kind in ("year", "number"):
+                    source = scored[0].evidence.passage.chunk.source
+                    kept = [s for s in kept if s.evidence.passage.chunk.source == source]
                 if kept:
                     features = self.evidence_features(question, kept, passages, language)
                     confidence = self.abstain_model.probability(features)

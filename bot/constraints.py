@@ -2,12 +2,14 @@
 its named entities (people, organisations, products, places; English and Chinese) and, for a "which" or
 "what" question, the set or attribute of a named thing it asks about ("which US states" → states, "what
 was X's budget" → budget). For the sentence offered as the answer itself, also the kind of answer asked for
-(`answer_type`: when → a date, how many → a number) and, in English, a "not" in the question.
+(read by `bot.answer_type`: when → a date, how many → a number, how much of → a share, another name for →
+a sentence that names) and, in English, a "not" in the question.
 `read_constraints` reads them from the question; `violation` says which one a sentence breaks, given what its
 passage adds (title, heading, document date, the sentence before it; for names and the set asked about, the
 whole passage).
 
-Nothing here ranks sentences or decides to answer (see `bot.answer`); nothing loads a model.
+Nothing here ranks sentences or decides to answer (see `bot.answer`, which also decides which other
+sentences may stand in when the best one breaks a constraint); nothing loads a model.
 """
 
 from __future__ import annotations
@@ -18,10 +20,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
+from bot.answer_type import AnswerType, answer_type_required, gives
 from bot.text import STOPWORDS, Language, keyword_tokens, one_edit_apart
 
 ViolationKind = Literal["year", "number", "entity", "asked", "negation", "answer_type"]
-AnswerType = Literal["date", "number"]
 
 # A year from 1000 to 2099, not part of a longer number ("12,023") or a decimal; a comma before it may end a
 # clause ("，2025年").
@@ -39,11 +41,11 @@ _DAY = re.compile(
     re.I,
 )
 # Numbers whose digits are a name, not a quantity: articles, standards, order numbers, model versions; also
-# right after Chinese text (起草了TC260-003-2024), where `\b` sees no edge.
+# right after Chinese text (起草了TC260-003-2024, 巴士41R线), where `\b` sees no edge.
 _LABEL = re.compile(
     r"(?<![A-Za-z0-9])(?:article|order number|number|no\.?|gb(?:/t)?|tc260-|version|v)\s*\d+(?:[-.]\d+)*"
     r"|第\s*\d+\s*条|(?<![A-Za-z0-9])[A-Za-z]+[-‑]?\d+(?:\.\d+)?(?![A-Za-z0-9])"
-    r"|\b(?!\d+(?:st|nd|rd|th)\b)\d+(?:\.\d+)?[A-Za-z]+\d*[A-Za-z]*\b",
+    r"|(?<![A-Za-z0-9.])(?!\d+(?:st|nd|rd|th)\b)\d+(?:\.\d+)?[A-Za-z]+\d*[A-Za-z]*(?![A-Za-z0-9])",
     re.I,
 )
 _DIGITS = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|(?<![\d.])\d+(?:\.\d+)?(?![\d])")
@@ -133,81 +135,6 @@ _ZH_ASKED = re.compile(
     r"(?:哪些|哪个|哪家|哪位|哪款|哪种|哪类|哪国)([\u4e00-\u9fff]{1,6}?)(?=[的是在有获被于了，。？?]|$)"
 )
 _ZH_GENERIC_ASKED = frozenset({"年", "天", "日", "月", "时候", "一年", "一天", "个", "些", "里", "儿", "次"})
-
-
-# The kind of answer asked for: "when" wants a date, "how many" a number, in the answer's own sentence.
-_ASKS_COUNT = re.compile(
-    r"\bhow (many|much)\b|\b(the|what|total) number of\b|\bwhat (share|percentage|proportion)\b"
-    r"|多少|几[个家款项批位]|数量|比例|占比"
-)
-# "When a cell is eaten, what traps it?" opens with a clause: only a "when" that is the question counts.
-_ASKS_DATE = re.compile(
-    r"^\W*when\b(?![^?]*\b(?:what|which|who|whom|whose|where|how)\b)"
-    r"|\bwhen (did|was|were|is|are|will|do|does|has|have|had)\b|\b(what|which) (dates?|years?|months?|days?)\b"
-    r"|\bin what year\b|何时|什么时候|哪一?[年天月日]|日期|几月|几号|哪年"
-)
-_HAS_NUMBER = re.compile(
-    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(thir|four|fif|six|seven|eigh|nine)teen"
-    r"|(twen|thir|for|fif|six|seven|eigh|nine)ty|hundred|thousand|million|billion|dozen)\b"
-    r"|\bnone\b|[一二三四五六七八九十两百千万亿]+[个家款项批位条章种名]",
-    re.I,
-)
-# A year (1000–2099, or a decade: "the 1970s"), a month (May and March only beside a number: "may have"
-# is no date), a century ("the 10th century") or a Chinese date, with its numerals in digits or characters
-# ("洪武二十五年", "三月").
-_HAS_DATE = re.compile(
-    r"\b(1\d|20)\d\d(s|\b)|\b(january|february|april|june|july|august|september|october|november|december"
-    r"|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b|\b(may|march|mar)\s+\d|\d\s+(may|march|mar)\b"
-    r"|\b\d{1,2}(st|nd|rd|th) centur"
-    r"|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth"
-    r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first) centur"
-    r"|\d+\s*[年月日]|[〇零一二三四五六七八九十百千元正]+[年月]|世纪|年代",
-    re.I,
-)
-
-
-class _CountPattern:
-    """A number that is not merely part of a date ("13 September 2023" does not answer "how many")."""
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return _HAS_NUMBER.search(_DATE_EXPRESSION.sub(" ", text))
-
-
-_DATE_EXPRESSION = re.compile(
-    r"\b(article|order number|number|no\.?|gb(/t)?|tc260-)\s*\d+(-\d+)*|第\s*\d+\s*条|"
-    r"\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(\s+\d{4})?|"
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2},?\s+)?\d{4}|"
-    r"\b(1[89]|20)\d\d\b|\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?|\d{1,2}\s*月(\s*\d{1,2}\s*日)?",
-    re.I,
-)
-_HAS_COUNT = _CountPattern()
-
-
-def answer_type(question: str) -> AnswerType | None:
-    """ "date" for a when-question, "number" for a how-many one, judged from the wording; else None."""
-    lowered = question.lower()
-    if _ASKS_DATE.search(lowered):
-        return "date"
-    if _ASKS_COUNT.search(lowered):
-        return "number"
-    return None
-
-
-def answer_type_required(question: str) -> AnswerType | None:
-    """The kind of answer the answer's own sentence must hold: as `answer_type`, except that a when-question
-    in the present tense ("When are committees set up?") asks for a habitual time ("at the start of each
-    session"), which is seldom a date."""
-    kind = answer_type(question)
-    return None if kind == "date" and _ASKS_HABIT.search(question.lower()) else kind
-
-
-_ASKS_HABIT = re.compile(r"^\W*when (is|are|do|does|can|should|must|will)\b")
-
-
-def gives(kind: AnswerType, text: str) -> bool:
-    """Whether `text` holds an answer of that kind: a date (a year, a month, a century), or a number that
-    is not merely part of a date ("13 September 2023" does not answer "how many")."""
-    return bool(_HAS_DATE.search(text) if kind == "date" else _HAS_NUMBER.search(_DATE_EXPRESSION.sub(" ", text)))
 
 
 @dataclass(frozen=True)
@@ -344,7 +271,8 @@ def _same_kind(word: str) -> tuple[str, ...]:
 
 def _names(term: str, constraints: Constraints, texts: tuple[str, ...], strip_entities: bool = False) -> bool:
     """Whether `texts` name `term`: as a substring in Chinese; in English every word of it, allowing a
-    shortened form ("Lab" for "Laboratory"), one typo in a longer word, or an acronym spelt out ("EU").
+    shortened form ("Lab" for "Laboratory"), one typo in a longer word (not in an acronym), or an acronym
+    spelt out ("EU").
     A name (not `strip_entities`, where a kind of thing is looked for) must have one of its words written
     as a name, with a capital or a digit: "a research centre" does not name "Centre", while "the king of
     France" names "French King"."""
@@ -353,7 +281,9 @@ def _names(term: str, constraints: Constraints, texts: tuple[str, ...], strip_en
         return any(wanted_text in unicodedata.normalize("NFKC", text) for text in texts)
     wanted = constraints.entity_tokens.get(term) or frozenset(keyword_tokens(_fold(term)))
     present = frozenset().union(*(_token_set(_without_names(t) if strip_entities else t) for t in texts))
-    if all(_mentioned(token, present) for token in wanted):
+    # An acronym is spelt exactly: one letter more ("OAPEC" for "OPEC") is another body.
+    exact = _ACRONYM.fullmatch(term) is not None
+    if all(token in present if exact else _mentioned(token, present) for token in wanted):
         if strip_entities or not wanted:
             return True
         as_names = frozenset().union(*(_name_token_set(t) for t in texts))
@@ -584,8 +514,10 @@ def describe(broken: Violation, language: Language) -> str:
     if broken.kind == "negation":
         return "The documents don't say what is not so here; the nearest they hold:"
     if broken.kind == "answer_type":
-        return f"The documents don't give the {broken.asked} asked for; the nearest they hold:"
+        kind = _EN_TYPE_NAMES.get(broken.asked, broken.asked)
+        return f"The documents don't give the {kind} asked for; the nearest they hold:"
     return f"The documents don't mention {broken.asked}; the nearest they hold:"
 
 
-_ZH_TYPE_NAMES = {"date": "日期", "number": "数字"}
+_EN_TYPE_NAMES = {"alias": "other name"}
+_ZH_TYPE_NAMES = {"date": "日期", "number": "数字", "share": "比例", "alias": "别名"}

@@ -167,3 +167,16 @@ def test_a_standards_code_written_right_after_chinese_text_is_a_name_not_a_figur
 )
 def test_a_lone_yi_before_a_measure_word_is_the_article_not_a_count(question, numbers):
     assert read_constraints(question, "zh").numbers == numbers
+
+
+def test_an_acronym_must_be_spelt_exactly():
+    c = read_constraints("When was the FRMA set up?", "en")
+    longer = "The FRAMA was set up in 1961 to run the river ferries."
+    assert violation(c, SentenceContext(longer, passage=longer)) is not None
+    exact = "The FRMA was set up in 1961 to run the river ferries."
+    assert violation(c, SentenceContext(exact, passage=exact)) is None
+
+
+def test_a_route_or_model_label_right_after_chinese_text_is_no_quantity():
+    assert numbers_in("乘坐渡轮58K线可以到达码头", skip_years=True) == []
+    assert read_constraints("渡轮58K线每天开几班？", "zh").numbers == ()

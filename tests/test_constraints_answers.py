@@ -3,7 +3,8 @@ the question, ordinals and early years, and names written as names."""
 
 import pytest
 
-from bot.constraints import SentenceContext, answer_type, describe, gives, numbers_in, read_constraints, violation
+from bot.answer_type import answer_type, gives
+from bot.constraints import SentenceContext, describe, numbers_in, read_constraints, violation
 
 
 def _as_answer(question: str, sentence: str, previous: str = "", language: str = "en"):
