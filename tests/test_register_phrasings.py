@@ -711,3 +711,46 @@ def test_only_a_trade_name_of_three_characters_or_more_is_romanised(company, tra
     from bot.register.short_names import trade_name
 
     assert trade_name(company) == trade
+
+
+# -- a city, where the lists give provinces; a ranking of provinces -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, province",
+    [
+        ("Which services from Hangzhou were approved?", "浙江"),
+        ("How many deep-synthesis algorithms come from Shenzhen?", "广东"),
+        ("成都有多少个生成式人工智能服务备案？", "四川"),
+        ("武漢備案了哪些大模型", "湖北"),
+    ],
+)
+def test_a_city_is_read_as_its_province_and_the_answer_says_so(catalog, question, province):
+    query = parse(catalog, question)
+    assert (query.province, query.unknown_name) == (province, "")
+    assert any(note.startswith("city ") for note in query.notes)
+
+
+def test_a_city_that_begins_a_name_is_part_of_the_name(catalog):
+    query = parse(catalog, "Has 南京大学 filed anything?")
+    assert query.province is None and query.unknown_name == "南京大学"
+
+
+def test_the_answer_about_a_city_says_the_lists_give_provinces():
+    answer = _answerer(genai_rows()).answer("How many services from Guangzhou are on the lists?", [], "en")
+    assert answer.answer.startswith("The lists give the province, not the city: Guangzhou is in Guangdong")
+    assert answer.register.query["province"] == "广东"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Top provinces by number of generative AI filings",
+        "Which province has the most deep-synthesis filings?",
+        "各省排名：生成式人工智能备案",
+        "Rank the provinces by algorithm filings",
+    ],
+)
+def test_a_ranking_of_provinces_is_a_chart_by_province(catalog, question):
+    query = parse(catalog, question)
+    assert (query.intent, query.group_by) == ("chart", "province")

@@ -28,6 +28,7 @@ from bot.register.sentences import (
     SAY_NAMES_UP_TO,
     batch_text,
     chart_text,
+    city_note,
     elsewhere_note,
     moved_note,
     names_of,
@@ -149,7 +150,8 @@ class RegisterAnswerer:
             return self._batch(query, rows, as_of, language)
         if query.intent in ("latest", "first") and rows:
             rows = extreme_rows(rows, latest=query.intent == "latest")
-        text = widened_note(query, rows, language) + self._text(query, rows, as_of, language)
+        text = city_note(query, language) + widened_note(query, rows, language)
+        text += self._text(query, rows, as_of, language)
         text += moved_note(moved, language)
         # The download's company filter still takes in the moved filings: none rather than a different count.
         return self._answer(text, query, rows, as_of, language, downloadable=not moved)

@@ -21,7 +21,7 @@ from bot.register import cues as w
 from bot.register.dates import MONTHS, find_dates
 from bot.register.folding import fold, is_generic
 from bot.register.names import NameCatalog, NameLink
-from bot.register.places import PROVINCES
+from bot.register.places import CITIES, PROVINCES, city_pattern
 
 # Words that open a question, never a name at its start.
 _QUESTION_WORD = (
@@ -113,6 +113,7 @@ _PLACE = re.compile(
     "|".join(
         sorted({p.short for p in PROVINCES} | {p.full for p in PROVINCES}, key=len, reverse=True)
         + [rf"\b{re.escape(p.english)}\b" for p in PROVINCES if p.code]
+        + [city_pattern(c) for c in CITIES]
     ),
     re.IGNORECASE,
 )

@@ -112,6 +112,8 @@ RENAMED = _re(
 CHART = _re(
     r"\bcharts?\b|\bgraphs?\b|\bplot\b|\bvisuali[sz]|\btrends?\b|\bover\s+time\b|\bgr[eo]wn\b|\bgrowth\b|\bgrow(?:ing|s)?\b"
     r"|\b(?:per|by|each|every)\s+(?:month|list|year|province|region)\b|\bbreakdown\b|\bdistribution\b|\bacross\s+provinces\b"
+    r"|\btop\s+(?:\d+\s+)?(?:provinces|regions)\b|\b(?:provinces|regions)\s+rank|\brank(?:ing)?\s+(?:of\s+)?(?:the\s+)?provinces\b"
+    r"|\bwhich\s+(?:provinces?|regions?)\s+(?:has|have)\s+(?:filed\s+)?the\s+most\b|省份排名|各省排名|哪个省最多|哪些省最多"
     r"|图表|画图|作图|柱状图|折线图|饼图|趋势|增长|走势|变化|分布|各省|每个省|分省|按省|各地区|每期|每批|每月|逐月|按月|按年|每年|各年"
 )
 CHART_BY_PROVINCE = _re(r"provinc|region|各省|每个省|分省|按省|各地|地区|分布|\bwhere\b")

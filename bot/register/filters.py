@@ -14,7 +14,7 @@ import re
 from bot.register import cues as w
 from bot.register.dates import DateMention, date_range, find_dates
 from bot.register.names import NameCatalog
-from bot.register.places import PROVINCES
+from bot.register.places import CITIES, PROVINCES, city_pattern
 
 _PROVINCE_PATTERNS = [
     (
@@ -35,6 +35,10 @@ _PROVINCE_PATTERNS = [
     )
     for p in PROVINCES
 ]
+
+
+# A city where the lists give only provinces: read as its province, and the answer says so.
+_CITY_PATTERNS = [(c, re.compile(city_pattern(c), re.IGNORECASE)) for c in CITIES]
 
 
 def read_filters(masked: str, low: str, catalog: NameCatalog, named: bool, notes: list[str]) -> dict:
@@ -65,6 +69,9 @@ def read_filters(masked: str, low: str, catalog: NameCatalog, named: bool, notes
         province = min(found)[1]
         if len({short for _, short in found}) > 1:
             notes.append("more than one province named; the first is used")
+    elif city := next((c for c, pattern in _CITY_PATTERNS if pattern.search(masked)), None):
+        province = city.province
+        notes.append(f"city {city.short} {city.english} read as its province")
 
     mentions = find_dates(masked)
     period = None

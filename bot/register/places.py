@@ -52,6 +52,44 @@ PROVINCES: tuple[Province, ...] = (
     Province("国资委", "国资委", "central state-owned enterprises (SASAC)", ""),
 )
 
+
+@dataclass(frozen=True)
+class City:
+    """A city users name where the lists give only a province ("services from Shenzhen")."""
+
+    short: str
+    english: str
+    province: str  # the province's short name
+
+
+# Provincial capitals and the other large cities whose companies file most; the municipalities are provinces.
+CITIES: tuple[City, ...] = tuple(
+    City(short, english, province)
+    for short, english, province in (
+        ("深圳", "Shenzhen", "广东"), ("广州", "Guangzhou", "广东"), ("东莞", "Dongguan", "广东"),
+        ("佛山", "Foshan", "广东"), ("珠海", "Zhuhai", "广东"), ("杭州", "Hangzhou", "浙江"),
+        ("宁波", "Ningbo", "浙江"), ("温州", "Wenzhou", "浙江"), ("南京", "Nanjing", "江苏"),
+        ("苏州", "Suzhou", "江苏"), ("无锡", "Wuxi", "江苏"), ("合肥", "Hefei", "安徽"),
+        ("福州", "Fuzhou", "福建"), ("厦门", "Xiamen", "福建"), ("南昌", "Nanchang", "江西"),
+        ("济南", "Jinan", "山东"), ("青岛", "Qingdao", "山东"), ("郑州", "Zhengzhou", "河南"),
+        ("武汉", "Wuhan", "湖北"), ("长沙", "Changsha", "湖南"), ("南宁", "Nanning", "广西"),
+        ("海口", "Haikou", "海南"), ("成都", "Chengdu", "四川"), ("贵阳", "Guiyang", "贵州"),
+        ("昆明", "Kunming", "云南"), ("拉萨", "Lhasa", "西藏"), ("西安", "Xi'an", "陕西"),
+        ("兰州", "Lanzhou", "甘肃"), ("西宁", "Xining", "青海"), ("银川", "Yinchuan", "宁夏"),
+        ("乌鲁木齐", "Urumqi", "新疆"), ("石家庄", "Shijiazhuang", "河北"), ("太原", "Taiyuan", "山西"),
+        ("呼和浩特", "Hohhot", "内蒙古"), ("沈阳", "Shenyang", "辽宁"), ("大连", "Dalian", "辽宁"),
+        ("长春", "Changchun", "吉林"), ("哈尔滨", "Harbin", "黑龙江"),
+    )
+)  # fmt: skip
+
+
+def city_pattern(city: City) -> str:
+    """A regex for a city named as a place, not as the start of a name: "深圳的", "深圳有多少", "Shenzhen", never
+    the 南京 of 南京大学."""
+    follows = r"(?=市|的|地区|[有在和与及、，,。？?备登共一哪多总]|[^\u4e00-\u9fff]|$)"
+    return rf"{city.short}{follows}|\b{city.english}\b".replace("'", "['’]?")
+
+
 _BY_NAME = {name: p for p in PROVINCES for name in (p.short, p.full, p.english.lower())}
 _BY_CODE = {p.code: p for p in PROVINCES if p.code}
 

@@ -71,6 +71,20 @@ def widened_note(query: RegisterQuery, rows: list[RegisterRow], language: Langua
     )
 
 
+def city_note(query: RegisterQuery, language: Language) -> str:
+    """Before an answer about a city: the lists give provinces, so the rows are its province's."""
+    note = next((note for note in query.notes if note.startswith("city ")), None)
+    if note is None or query.province is None:
+        return ""
+    _, short, english = note.removesuffix(" read as its province").split(" ", 2)
+    if language == "zh":
+        return f"清单只记省份，不记城市：{short}属{query.province}，以下是{query.province}的全部记录。"
+    return (
+        f"The lists give the province, not the city: {english} is in {english_province(query.province)}, "
+        f"so these are all of {english_province(query.province)}'s. "
+    )
+
+
 def elsewhere_note(query: RegisterQuery, rows: list[RegisterRow], language: Language) -> str:
     """After "none" for the series asked about: which other series hold the name's rows, and how many."""
     if not rows:
