@@ -55,9 +55,10 @@ class QuestionSet:
 CALIBRATION = QuestionSet("calibration", "evalsets/calibration.jsonl")
 GOLDEN = QuestionSet("golden", "tests/golden/questions.jsonl")
 
-# The register answer's rules were tuned on the register, held-out, first, second and third blind sets: their
-# questions are held against every other set asked of our corpus, as any tuning question is.
-REGISTER_TUNES = ("register_blind4", "golden", "approvals_dev", "crosslang_zh_to_en", "crosslang_en_to_zh")
+# The register answer's rules were tuned on the register, held-out and all four blind sets: their questions are
+# held against every other set asked of our corpus, as any tuning question is. A fifth blind set, once written,
+# joins this tuple (and leaves it for the tuned-on sets after its one out-of-sample run).
+REGISTER_TUNES = ("golden", "approvals_dev", "crosslang_zh_to_en", "crosslang_en_to_zh")
 
 # Sets whose figures the documentation reports. Golden is reported too: the abstain model never sees
 # it, though we looked at it while choosing rules (so its figures are development figures).
@@ -76,7 +77,9 @@ REPORTED_SETS = [
     QuestionSet(
         "register_blind3", "evalsets/register_blind3.jsonl", optional=True, tuned_on=True, tunes=REGISTER_TUNES
     ),
-    QuestionSet("register_blind4", "evalsets/register_blind4.jsonl", optional=True),
+    QuestionSet(
+        "register_blind4", "evalsets/register_blind4.jsonl", optional=True, tuned_on=True, tunes=REGISTER_TUNES
+    ),
     QuestionSet("approvals_dev", "evalsets/fingerprints/approvals_dev.fingerprints.json"),
     QuestionSet("squad2_en", "evalsets/fingerprints/squad2_en.fingerprints.json", own_corpus=False),
     QuestionSet("cmrc2018_zh", "evalsets/fingerprints/cmrc2018_zh.fingerprints.json", own_corpus=False),

@@ -754,3 +754,38 @@ def test_the_answer_about_a_city_says_the_lists_give_provinces():
 def test_a_ranking_of_provinces_is_a_chart_by_province(catalog, question):
     query = parse(catalog, question)
     assert (query.intent, query.group_by) == ("chart", "province")
+
+
+# -- words around a name: "对应的", "a list of", algorithm classes written with hyphens -------------------------
+
+
+@pytest.mark.parametrize(
+    "question", ["文心一言对应的备案号是多少？", "文心一言對應的備案編號", "文心一言相应的备案编号是什么"]
+)
+def test_corresponding_after_a_name_is_not_part_of_it(catalog, question):
+    query = parse(catalog, question)
+    assert query.unknown_name == "" and query.entities and query.entities[0].text == "文心一言"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I need a list of the registered generative AI services of 问语智能科技有限公司",
+        "Spell out the filings of 问语智能科技有限公司",
+    ],
+)
+def test_a_list_of_or_spell_out_asks_for_the_rows(catalog, question):
+    assert parse(catalog, question).intent == "list"
+
+
+@pytest.mark.parametrize(
+    "question, category",
+    [
+        ("Which algorithms from Zhejiang are in the personalised-push class?", "个性化推送类"),
+        ("How many information-retrieval algorithms from Beijing are filed?", "信息检索类"),
+        ("List the search-and-filter algorithms filed in Shanghai", "检索过滤类"),
+        ("Count the generation-and-synthesis algorithms of Guangdong", "生成合成类"),
+    ],
+)
+def test_algorithm_classes_written_with_hyphens(catalog, question, category):
+    assert parse(catalog, question).category == category

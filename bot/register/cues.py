@@ -50,15 +50,20 @@ SERVICE_WEAK = _re(r"\bservices?\b|(?<!信息)服务(?!提供者|技术支持者
 
 CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("内容过滤类", _re(r"内容过滤类?|content[\s-]+filter(?:ing)?")),
-    ("信息检索类", _re(r"信息检索类?|information\s+retrieval")),
+    ("信息检索类", _re(r"信息检索类?|information[\s-]+retrieval")),
     (
         "个性化推送类",
-        _re(r"个性化推送类?|推送类|推荐算法|personali[sz]ed\s+(?:push|recommendation)|recommend(?:ation|er)s?\b"),
+        _re(r"个性化推送类?|推送类|推荐算法|personali[sz]ed[\s-]+(?:push|recommendation)|recommend(?:ation|er)s?\b"),
     ),
-    ("检索过滤类", _re(r"检索过滤类?|搜索算法|\bsearch\s+(?:and\s+filter(?:ing)?\s+)?algorithms?")),
+    (
+        "检索过滤类",
+        _re(
+            r"检索过滤类?|搜索算法|\bsearch[\s-]+(?:and[\s-]+filter(?:ing)?[\s-]+)?algorithms?|\bsearch[\s-]+and[\s-]+filter"
+        ),
+    ),
     ("调度决策类", _re(r"调度决策类?|调度算法|\bscheduling\b|\bdispatch(?:ing)?\b|decision[\s-]+making")),
     ("排序精选类", _re(r"排序精选类?|排序算法|\branking\b|\bselection\s+algorithms?")),
-    ("生成合成类", _re(r"生成合成类|generation\s+and\s+synthesis\s+algorithms?")),
+    ("生成合成类", _re(r"生成合成类|generation[\s-]+and[\s-]+synthesis\b")),
     ("服务技术支持者", _re(r"(?:服务)?技术支持者|technical\s+support(?:ers?)?\b|technology\s+support(?:ers?)?\b")),
     ("服务提供者", _re(r"服务提供者|service\s+providers?")),
 )
@@ -125,7 +130,7 @@ COUNT = _re(
 )
 LIST = _re(
     r"\bwhich\b|\bwhat\s+(?:services|algorithms|filings|registrations|models|apps|products|companies)\b|^\s*list\b|\blist\s+(?:all|the|them|those|every|each)\b|\bwhat\s+are\b|\bshow\b|\bname\s+(?:the|all)\b"
-    r"|\bgive\s+me\b|\benumerate\b|哪些|列出|列表|列一下|有什么|都有谁|是哪些|有哪几|哪几"
+    r"|\bgive\s+me\b|\benumerate\b|\b(?:a|the|full|complete)\s+list\s+of\b|\bspell\s+out\b|\bitemi[sz]e\b|哪些|列出|列表|列一下|有什么|都有谁|是哪些|有哪几|哪几"
     # "请给出…", "把…的清单给我", "给我一份…名单": asked for the rows themselves.
     r"|给出|(?:清单|名单|列表)(?:发|给)(?:我|一下)|给我(?:一份|一个)?(?:清单|名单|列表)"
 )
