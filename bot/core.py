@@ -20,7 +20,7 @@ from bot.register.answer import RegisterAnswerer
 from bot.retrieve import HybridSearch
 from bot.schema import Answer, Passage
 from bot.store import IndexStats
-from bot.text import Language, detect_language, is_traditional, to_simplified, to_traditional
+from bot.text import Language, detect_language, is_traditional, to_simplified, to_traditional_as_written
 
 
 class Answerer(Protocol):
@@ -108,7 +108,7 @@ class Bot:
     def _prepare(self, question: str, history: Sequence[Message]) -> dict[str, Any]:
         """The question ready to answer. One in Traditional characters is read in Simplified, as the
         documents and the register are written (華為 finds 华为), and answered in Traditional."""
-        question = self.check(question, history)
+        question = written = self.check(question, history)
         traditional = is_traditional(question)
         if traditional:
             question = to_simplified(question)
@@ -121,6 +121,7 @@ class Bot:
             "standalone": standalone,
             "language": detect_language(question),
             "traditional": traditional,
+            "written": written,
         }
 
     def _from_register(self, state: dict[str, Any], history: Sequence[Message]) -> Answer | None:
@@ -158,5 +159,8 @@ class Bot:
 
 
 def _in_script_of(state: dict[str, Any], answer: Answer) -> Answer:
-    """The answer's text in Traditional characters when the question was; quotes stay exact slices."""
-    return replace(answer, answer=to_traditional(answer.answer)) if state.get("traditional") else answer
+    """The answer's text in Traditional characters when the question was, in the user's own spelling of the
+    words they wrote; quotes stay exact slices."""
+    if not state.get("traditional"):
+        return answer
+    return replace(answer, answer=to_traditional_as_written(answer.answer, state.get("written", "")))

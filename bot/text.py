@@ -161,6 +161,21 @@ def to_traditional(text: str) -> str:
     return _s2t().convert(text)
 
 
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+
+
+def to_traditional_as_written(text: str, written: str) -> str:
+    """`text` in Traditional characters, keeping the spelling of the words the user wrote in `written`: the
+    conversion picks one Traditional form per word, so a name asked as 硯台 would otherwise be said back as
+    硯臺, and the user would not see their own name."""
+    converted = to_traditional(text)
+    for run in set(_CJK_RUN.findall(written)):
+        round_trip = to_traditional(to_simplified(run))
+        if round_trip != run:
+            converted = converted.replace(round_trip, run)
+    return converted
+
+
 def is_traditional(text: str) -> bool:
     """Whether the text uses Traditional characters that differ from their Simplified forms."""
     return bool(_CJK.search(text)) and to_simplified(text) != text

@@ -76,3 +76,12 @@ def test_one_edit_apart_allows_one_typo_of_any_kind():
     assert not one_edit_apart("approval", "approval")
     assert not one_edit_apart("kelvin", "kalven")
     assert not one_edit_apart("abcde", "bcdea")
+
+
+def test_an_answer_in_traditional_keeps_the_users_own_spelling_of_their_words():
+    from bot.text import to_traditional, to_traditional_as_written
+
+    answer = "清单中没有名为“砚台AI写作”的服务。"
+    assert "硯臺AI寫作" in to_traditional(answer)  # the conversion's own choice
+    assert "硯台AI寫作" in to_traditional_as_written(answer, "硯台AI寫作有沒有備案？")
+    assert to_traditional_as_written(answer, "ChatGPT備案了嗎") == to_traditional(answer)
