@@ -14,20 +14,18 @@ final measurement.
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_register_eval import build_and_write, check_raw_totals, leaks, tests_texts
+from build_register_eval import build_and_write
 from register_blind2_algorithm import algorithm_questions
 from register_blind2_common import Blind2Set, OtherName
 from register_blind2_genai import genai_questions
 from register_blind2_phrases import OTHER_NAMES
-from register_data import SETS_ALIASES, english_names, plain, read_algorithm_lists, read_genai
-from register_dev_overlap import DEV_FILE, DevOverlap
-from register_gold import has_chinese
-from register_heldout_common import clear_entities, entities
+from register_blind_build import build_blind_set
+from register_data import SETS_ALIASES, plain
+from register_dev_overlap import DEV_FILE
 
 SEED = 20261219  # the development set's is 20260913, the held-out set's 20261108, the first blind set's 20261205
 HERE = Path(__file__).resolve().parent
@@ -51,46 +49,10 @@ def other_names(aliases: tuple[str, ...], rows: list) -> list[OtherName]:
 
 
 def build(seed: int = SEED, aliases: Path = SETS_ALIASES) -> tuple[list[dict], list[str]]:
-    tests = "\n".join(tests_texts())
-    genai, lists = read_genai(), read_algorithm_lists()
-    names, names_from = english_names(aliases)
-    everything = genai + lists
-    spellings = tuple(n.english for n in names) + tuple(c for n in names for c in n.chinese)
-    questions = Blind2Set(
-        seed,
-        prefix="rc",
-        tuned_on=[DevOverlap(path) for path in TUNED_ON],
-        already_asked=lambda question: bool(leaks([{"qid": "", "question": question}], [tests])),
-    )
-    known = entities(names)
-    others = other_names(tuple(n.english for n in names), everything)
-    genai_questions(questions, genai, everything, clear_entities(known, genai, everything), others, spellings)
-    algorithm_questions(questions, lists, everything, clear_entities(known, lists, everything), others)
-    notes = [f"English names from: {names_from}", *check_raw_totals(genai, lists)]
-    notes.append("left out, as asked by a tuned-on set or already here:")
-    notes += [f"  {why}: {n}" for why, n in sorted(questions.skipped.items())]
-    notes += blind2_summary(questions, others)
-    return questions.rows, notes
+    def algorithm_questions_(questions, lists, everything, known, others, _spellings) -> None:  # type: ignore[no-untyped-def]
+        algorithm_questions(questions, lists, everything, known, others)
 
-
-def blind2_summary(questions: Blind2Set, others: list[OtherName]) -> list[str]:
-    """What the brief promises, measured: sub-series, Chinese and Traditional, English names, templates."""
-    rows = questions.rows
-    zh = [r for r in rows if r["lang"] == "zh"]
-    english_only = [r for r in rows if r.get("variant") == "english-name" and not has_chinese(r["question"])]
-    outside = [
-        r for r in english_only if any(o.english in r["question"] for o in others) or r["type"] == "not_in_register"
-    ]
-    templates = Counter((type_, lang) for type_, lang, _ in questions.templates_used)
-    return [
-        "by sub-series: " + ", ".join(f"{k} {n}" for k, n in sorted(Counter(questions.subseries.values()).items())),
-        f"Chinese: {len(zh)} of {len(rows)} ({len(zh) / max(len(rows), 1):.0%})",
-        f"Traditional: {sum(r.get('variant') == 'traditional' for r in rows)}",
-        f"English names only: {len(english_only)}; of them English names not in the alias table: {len(outside)}",
-        "templates used, per type and language: "
-        + ", ".join(f"{t}/{lang} {n}" for (t, lang), n in sorted(templates.items())),
-        f"templates used in all: {len(questions.templates_used)}",
-    ]
+    return build_blind_set(Blind2Set, "rc", seed, aliases, TUNED_ON, other_names, genai_questions, algorithm_questions_)
 
 
 def main() -> int:

@@ -1,4 +1,4 @@
-"""The build shared by the third and later blind register sets: read the raw lists and the English names, ask
+"""The build shared by the second and later blind register sets: read the raw lists and the English names, ask
 a set's own generators for its questions (kept apart from the tuned-on sets and the tests' texts), and say
 what came out. Each blind builder names its own set class, id prefix, seed and generators; the templates stay in
 each set's own modules, written apart."""
