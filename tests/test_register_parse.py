@@ -612,6 +612,16 @@ def test_this_year_and_last_year_count_from_today():
     assert (last.date_from, last.date_to, this.date_from, this.date_to) == (20250101, 20251231, 20260101, 20261231)
 
 
+def test_this_month_and_last_month_count_from_today_across_a_new_year():
+    today = dt.date(2026, 1, 15)
+    [last] = find_dates("上个月备案了多少个？", today)
+    [this] = find_dates("What got registered this month?", today)
+    [previous] = find_dates("How many were approved last month?", today)
+    assert (last.date_from, last.date_to, previous.date_from) == (20251201, 20251231, 20251201)
+    assert (this.date_from, this.date_to, this.grain) == (20260101, 20260131, "month")
+    assert [d.grain for d in find_dates("the last month of 2025", today)] == ["year"]
+
+
 def test_companies_that_changed_names_are_listed_as_renames(catalog):
     query = parse(catalog, "哪些公司改过名？")
     assert (query.intent, query.asks) == ("list", "renamed")

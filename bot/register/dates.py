@@ -1,10 +1,10 @@
 """Dates and date ranges in a register question, in English and Chinese: "in January 2024", "2024年1月",
 "before April 2024", "in 2025", "since June 2025", "on 17 January 2024", "2024年1月17日", "between March and
-May 2025", "截至2025年底", quarters and halves ("Q1 2025", "2025年上半年"), and "this year" / "去年" counted from
-today. Each becomes an inclusive YYYYMMDD range with the span it was read from. A bracket after a range that
-says whether its end is counted ("2025年11月以前（不含2025年11月）", "2024年7月起（含）", "before May 2025 (May
-excluded)") sets that end and is not a date of its own. Open ranges are read from words on either side:
-"from X on", "X onwards", "X and later", "X or earlier", "X及以后", "X及之前" count X itself; "after X",
+May 2025", "截至2025年底", quarters and halves ("Q1 2025", "2025年上半年"), and "this year" / "去年" / "last
+month" / "上个月" counted from today. Each becomes an inclusive YYYYMMDD range with the span it was read from.
+A bracket after a range that says whether its end is counted ("2025年11月以前（不含2025年11月）", "2024年7月起（含）",
+"before May 2025 (May excluded)") sets that end and is not a date of its own. Open ranges are read from words on
+either side: "from X on", "X onwards", "X and later", "X or earlier", "X及以后", "X及之前" count X itself; "after X",
 "X以后" start after it; "before X", "X以前" end before it.
 
 It does not decide what a date means for a question (a batch, a list's period): `bot.register.parse` does,
@@ -76,6 +76,11 @@ _RELATIVE_YEARS = (
     (0, re.compile(r"\bthis\s+year\b|今年|本年度?", re.IGNORECASE)),
     (1, re.compile(r"\blast\s+year\b|\bthe\s+previous\s+year\b|去年|上一年", re.IGNORECASE)),
     (2, re.compile(r"\bthe\s+year\s+before\s+last\b|前年", re.IGNORECASE)),
+)
+# A month named from today: "this month", "上个月" (last month).
+_RELATIVE_MONTHS = (
+    (0, re.compile(r"\bthis\s+month\b|本月|这个月|这月", re.IGNORECASE)),
+    (1, re.compile(r"\b(?:last|previous)\s+month\b(?!\s+of\b)|\bthe\s+month\s+before\b|上个月|上月", re.IGNORECASE)),
 )
 
 # Words before (English) or after (Chinese) a date that turn it into an open range.
@@ -163,6 +168,14 @@ def find_dates(text: str, today: dt.date | None = None) -> list[DateMention]:
                 year = (today or dt.date.today()).year - back
                 lo, hi = year * 10000 + 101, year * 10000 + 1231
                 found.append(DateMention(m.start(), m.end(), lo, hi, "year", m.group(0)))
+    for back, pattern in _RELATIVE_MONTHS:
+        for m in pattern.finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                day = today or dt.date.today()
+                year, month = divmod(day.year * 12 + day.month - 1 - back, 12)
+                last = calendar.monthrange(year, month + 1)[1]
+                lo, hi = year * 10000 + (month + 1) * 100 + 1, year * 10000 + (month + 1) * 100 + last
+                found.append(DateMention(m.start(), m.end(), lo, hi, "month", m.group(0)))
     return sorted(found, key=lambda d: d.start)
 
 

@@ -281,13 +281,15 @@ def rows_text(
     if query.intent == "lookup" and len(rows) <= 3:
         sentences = [row_sentence(row, n, query, language, english) for n, row in enumerate(rows, 1)]
         return " ".join([*cancelled_verdict(query, rows, language), *sentences, shared]).strip()
-    if query.intent in ("latest", "first") and rows[0].date:
-        day = say_date(rows[0].date, language)
+    if query.intent in ("latest", "first"):
+        # Undated rows (the algorithm lists) are the first or latest by the list they were published in.
+        when = say_date(rows[0].date, language) if rows[0].date else say_period(rows[0].list.period, language)
         if language == "zh":
-            description = f"{'最新' if query.intent == 'latest' else '最早'}的一批（{day}），{description}"
+            description = f"{'最新' if query.intent == 'latest' else '最早'}的一批（{when}），{description}"
         else:
             which = "The latest" if query.intent == "latest" else "The first"
-            description = f"{which}, dated {day}: {description[0].lower()}{description[1:]}"
+            dated = "dated" if rows[0].date else "in"
+            description = f"{which}, {dated} {when}: {description[0].lower()}{description[1:]}"
     head = f"{description}：{count}。" if language == "zh" else f"{description}: {count}."
     if len(rows) <= SAY_NAMES_UP_TO:
         head += names_of(rows, language, english)
