@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_register_eval import build_and_write
+from build_register_eval import build_and_write, tests_texts
 from register_blind5_algorithm import algorithm_questions
 from register_blind5_common import Blind5Set, other_names
 from register_blind5_genai import genai_questions
@@ -40,7 +40,12 @@ TUNED_ON = (
 
 
 def build(seed: int = SEED, aliases: Path = SETS_ALIASES) -> tuple[list[dict], list[str]]:
-    return build_blind_set(Blind5Set, "rf", seed, aliases, TUNED_ON, other_names, genai_questions, algorithm_questions)
+    tests = "\n".join(tests_texts())
+
+    def make_set(*args: object, **kwargs: object) -> Blind5Set:
+        return Blind5Set(*args, named_in_tests=tests, **kwargs)
+
+    return build_blind_set(make_set, "rf", seed, aliases, TUNED_ON, other_names, genai_questions, algorithm_questions)
 
 
 def main() -> int:

@@ -71,13 +71,15 @@ def algorithm_questions(
             place = province_filter(p.short, p.english)
             specs += [(series, [place, list_filter(period)], (p.short, p.english)) for period in periods[series]]
     for category in CATEGORY_EN:
-        specs += [("algorithm", [category_filter(category), list_filter(x)], ()) for x in periods["algorithm"]]
-        specs += [("algorithm", [category_filter(category), province_filter(p.short, p.english)], (p.short,))
+        words = (category, CATEGORY_EN[category])
+        specs += [("algorithm", [category_filter(category), list_filter(x)], words) for x in periods["algorithm"]]
+        specs += [("algorithm", [category_filter(category), province_filter(p.short, p.english)], (p.short, *words))
                   for p in provinces]  # fmt: skip
     for role in ROLE_EN:
-        specs += [("deep-synthesis", [role_filter(role), province_filter(p.short, p.english)], (p.short,))
+        words = (role, ROLE_EN[role])
+        specs += [("deep-synthesis", [role_filter(role), province_filter(p.short, p.english)], (p.short, *words))
                   for p in provinces]  # fmt: skip
-        specs += [("deep-synthesis", [role_filter(role), list_filter(x)], ()) for x in periods["deep-synthesis"]]
+        specs += [("deep-synthesis", [role_filter(role), list_filter(x)], words) for x in periods["deep-synthesis"]]
 
     def count(spec: tuple) -> bool:
         series, filters, names = spec
@@ -184,6 +186,7 @@ def algorithm_questions(
 
     def cancelled_question(spec: tuple) -> bool:
         series, filters, names_ = spec
+        names_ = (*names_, "cancel", "注销")  # a tuned-on question of the same gold that names cancelling refuses it
         found = matching([r for r in cancelled if r.series == series], filters)
         if not found or not count_is_clear(found):
             return False

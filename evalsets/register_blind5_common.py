@@ -15,14 +15,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from register_blind2_common import Blind2Set, OtherName
-from register_blind5_phrases import OTHER_NAMES, SERIES_WORDS, TEMPLATES
+from register_blind5_phrases import NEAR_TEST_NAMES, OTHER_NAMES, SERIES_WORDS, TEMPLATES
 from register_data import Row, plain
+from register_gold import has_chinese
 
 
 @dataclass
 class Blind5Set(Blind2Set):
     """The second blind set's machinery (refuses what a tuned-on set asks, keeps templates and sub-series for
-    the summary) with this set's templates, and a rename rule: only a gold company no tuned-on set has."""
+    the summary) with this set's templates, a rename rule (only a gold company no tuned-on set has), and no
+    question naming a service or company a test's own question names (`named_in_tests`: the tests' text)."""
+
+    named_in_tests: str = ""
 
     def template(self, shape: str, lang: str) -> str:
         """The shape's next template in that language (each is used before any is used twice)."""
@@ -38,6 +42,27 @@ class Blind5Set(Blind2Set):
             found = next((o for o in self.tuned_on if gold["company"] in o.renamed_companies), None)
             return found.path.name if found else None
         return super().tuned_on_asks(series, type_, gold, names)
+
+    def ask(
+        self,
+        shape: str,
+        type_: str,
+        gold: dict[str, Any],
+        lang: str,
+        slots: dict[str, str],
+        rows: list[Row] | None = None,
+        series: str = "",
+        subseries: str = "",
+        variant: str = "",
+        names: tuple[str, ...] = (),
+    ) -> bool:
+        """As the second blind set, but a question naming a register name (four characters or more) that a
+        test's text names, or one of `NEAR_TEST_NAMES`, is left out."""
+        near = any(close in n for n in names for close in NEAR_TEST_NAMES)
+        if near or any(len(n) >= 4 and has_chinese(n) and n in self.named_in_tests for n in names):
+            self.skipped[f"{type_}: names what a test asks about"] += 1
+            return False
+        return super().ask(shape, type_, gold, lang, slots, rows, series, subseries, variant, names)
 
 
 def language(qs: Blind2Set, chinese_share: float = 0.6) -> tuple[str, str]:

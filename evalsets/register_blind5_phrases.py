@@ -18,7 +18,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "How many {scope} are there?",
             "What's the total number of {scope}?",
             "Could you count the {scope} for me?",
-            "How many {scope} does the CAC register hold?",
+            "What count does the register give for {scope}?",
             "Give me a number: {scope}, how many?",
         ),
         "zh": (
@@ -50,7 +50,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "Which {things} belong to {company}?",
             "List the {things} in {company}'s name.",
             "What {things} has {company} got on the CAC's lists?",
-            "Show me every one of {company}'s {things}.",
+            "Which of {company}'s {things} made it onto the register?",
         ),
         "zh": (
             "{company}名下有哪些{things}？",
@@ -76,7 +76,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
     "lookup_service": {
         "en": (
             "When was {name} {verb}, and under what number?",
-            "What's the {number_word} of {name}?",
+            "Which {number_word} does {name} carry?",
             "I need the date and number for {name}'s {noun}.",
             "Look up {name}: which number and date did it get when it was {verb}?",
         ),
@@ -168,7 +168,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "{old}后来改名叫什么了？",
             "{old}现在的名称是什么？",
             "{old}更名为什么了？",
-            "{old}变更后的主体名称是？",
+            "{old}如今用的是什么名字？",
         ),
     },
     "renamed_old": {
@@ -187,9 +187,9 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "product_list": {
         "en": (
-            "Which {things} are used by {product}?",
+            "What {things} sit behind {product}?",
             "What {things} list {product} among their products?",
-            "Which filed {things} run in {product}?",
+            "{product}: list the {things} it uses.",
             "Name the {things} whose products include {product}.",
         ),
         "zh": (
@@ -266,6 +266,10 @@ OTHER_NAMES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("Agora", ("上海声网科技有限公司",), f"{_W} 'Agora, Inc.'"),
     ("SF Express", ("顺丰科技有限公司",), f"{_W} 'SF Express' (its technology arm 顺丰科技)"),
 )  # fmt: skip
+
+# Register names one character away from a name a test's question asks about (上海识装信息科技, in the tests'
+# rename questions): a question naming one of them would read as a paraphrase of that test, so it is left out.
+NEAR_TEST_NAMES: tuple[str, ...] = ("上海识致信息科技",)
 
 # Services, apps and companies that no list names (checked against every field of every row and the alias
 # table before use): English for English questions, Chinese for Chinese ones.
