@@ -232,3 +232,5 @@ def test_the_register_sets_the_answerer_was_tuned_on_count_as_tuning_against_eve
     developed = ["register", "register_heldout"] + [f"register_blind{n}" for n in ("", "2", "3", "4")]
     assert all(by_name[name].tuned_on for name in developed)
     assert {"golden", "approvals_dev"} <= tuned and not tuned & set(developed)
+    assert "register_blind5" in tuned  # the fresh blind set, before its one run
+    assert not by_name["register_blind5"].tuned_on and not by_name["register_blind5"].tunes

@@ -56,6 +56,15 @@ SETS = [
         10,  # each rename asked the other way round from the tuned-on sets (a different gold company)
         15,
     ),
+    BlindSet(
+        "register_blind5",
+        "rf",
+        ("register", "register_heldout", "register_blind", "register_blind2", "register_blind3", "register_blind4"),
+        190,
+        45,
+        10,  # renames whose gold company no tuned-on set has, in either direction
+        15,
+    ),
 ]
 by_set = pytest.mark.parametrize("blind", SETS, ids=[s.name for s in SETS])
 
