@@ -55,10 +55,10 @@ class QuestionSet:
 CALIBRATION = QuestionSet("calibration", "evalsets/calibration.jsonl")
 GOLDEN = QuestionSet("golden", "tests/golden/questions.jsonl")
 
-# The register answer's rules were tuned on the register, held-out and all four blind sets: their questions are
-# held against every other set asked of our corpus, as any tuning question is. The fifth blind set is in this
-# tuple (held against them as a tuning set is) until its one out-of-sample run; then it joins the tuned-on sets.
-REGISTER_TUNES = ("register_blind5", "golden", "approvals_dev", "crosslang_zh_to_en", "crosslang_en_to_zh")
+# The register answer's rules were tuned on the register, held-out and all five blind sets: their questions are
+# held against every other set asked of our corpus, as any tuning question is. A sixth blind set, once written,
+# joins this tuple until its one out-of-sample run; then it joins the tuned-on sets.
+REGISTER_TUNES = ("golden", "approvals_dev", "crosslang_zh_to_en", "crosslang_en_to_zh")
 
 # Sets whose figures the documentation reports. Golden is reported too: the abstain model never sees
 # it, though we looked at it while choosing rules (so its figures are development figures).
@@ -80,7 +80,9 @@ REPORTED_SETS = [
     QuestionSet(
         "register_blind4", "evalsets/register_blind4.jsonl", optional=True, tuned_on=True, tunes=REGISTER_TUNES
     ),
-    QuestionSet("register_blind5", "evalsets/register_blind5.jsonl", optional=True),
+    QuestionSet(
+        "register_blind5", "evalsets/register_blind5.jsonl", optional=True, tuned_on=True, tunes=REGISTER_TUNES
+    ),
     QuestionSet("approvals_dev", "evalsets/fingerprints/approvals_dev.fingerprints.json"),
     QuestionSet("squad2_en", "evalsets/fingerprints/squad2_en.fingerprints.json", own_corpus=False),
     QuestionSet("cmrc2018_zh", "evalsets/fingerprints/cmrc2018_zh.fingerprints.json", own_corpus=False),

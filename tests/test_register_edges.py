@@ -197,3 +197,27 @@ def test_a_place_written_with_based_is_the_province_not_a_name(corpus_bot):
 def test_a_standard_published_in_a_month_is_a_documents_question(corpus_bot):
     answer = corpus_bot.ask("Which security standard for generative AI services came out in February 2024?")
     assert answer.register is None
+
+
+@pytest.mark.parametrize(
+    "question, company",
+    [
+        ("Which generative AI services has Siemens got on the lists?", "西门子（中国）有限公司"),
+        ("Does Samsung have any deep-synthesis algorithm on record?", "三星（中国）投资有限公司"),
+    ],
+)
+def test_foreign_companies_find_their_china_subsidiaries(corpus_bot, question, company):
+    answer = corpus_bot.ask(question)
+    assert answer.register is not None and answer.register.rows
+    assert {row["company"] for row in answer.register.rows} >= {company}
+
+
+def test_a_longer_name_after_the_list_holds_words_is_asked_about_not_the_known_service_inside_it(corpus_bot):
+    answer = corpus_bot.ask("名单里有云帆旅行助手吗？")
+    assert answer.register is not None and answer.register.total == 0 and "云帆旅行助手" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Is Amazon Q approved in China?", "Amazon Q有没有在网信办备案？"])
+def test_a_brand_then_a_product_code_is_that_product_not_the_brands_rows(corpus_bot, question):
+    answer = corpus_bot.ask(question)
+    assert answer.register is not None and answer.register.total == 0 and "Amazon Q" in answer.answer

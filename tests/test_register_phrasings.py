@@ -789,3 +789,31 @@ def test_a_list_of_or_spell_out_asks_for_the_rows(catalog, question):
 )
 def test_algorithm_classes_written_with_hyphens(catalog, question, category):
     assert parse(catalog, question).category == category
+
+
+# -- another name before; registered in the register ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "问语智能科技有限公司 used to have another name. Which?",
+        "Did 问语智能科技有限公司 once go by a different name?",
+        "What name did 问语智能科技有限公司 go by before?",
+    ],
+)
+def test_another_name_before_asks_for_the_old_name(catalog, question):
+    query = parse(catalog, question)
+    assert (query.asks, query.renamed_wants) == ("renamed", "old")
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("How many registered generative AI services from Hubei does the register hold?", "registration"),
+        ("What number of generative AI services got registered in Hubei, per the registry?", "registration"),
+        ("How many generative AI services from Hubei are registered in the CAC's register?", None),
+    ],
+)
+def test_registered_is_a_registration_unless_it_only_says_the_row_is_in_the_register(catalog, question, kind):
+    assert parse(catalog, question).kind == kind

@@ -197,11 +197,18 @@ def asked_name(
     return "", None
 
 
+_PRODUCT_CODE = re.compile(r" (?:[A-Z]|[A-Z]+\d[A-Za-z0-9.-]*)(?![A-Za-z0-9'’-])")
+
+
 def owned_name(text: str, masked: str, links: Sequence[NameLink]) -> str:
     """A known owner followed by a Latin-script name the register does not know ("字节跳动的Seedance",
     "Apple's Siri"): the owner and that name, as asked about; "" when there is none. `masked` is `text` with
     the linked names blanked, so a name that links is never taken for an unknown one."""
     for link in links:
+        # A brand, then a product code the register does not know ("Amazon Q", "Acme X2"): that product.
+        code = _PRODUCT_CODE.match(masked, link.end)
+        if code and re.fullmatch(r"[A-Za-z][\w .&-]*", text[link.start : link.end]):
+            return text[link.start : code.end()]
         owns = _OWNS.match(masked, link.end)
         if owns is None:
             continue
@@ -235,6 +242,12 @@ _LEAD_ZH = re.compile(
 )
 
 
+_HOLDS_BEFORE = re.compile(
+    r"(?:有没有|有无|是否有|能否查到|能查到|查得到|可以查到|能找到|找得到|(?:清单|名单|列表|目录)(?:里|中|内|上)有)"
+    r"([\u4e00-\u9fff]{2,})$"
+)
+
+
 def extended_name(text: str, masked: str, links: Sequence[NameLink]) -> tuple[str, NameLink | None]:
     """A longer name that starts or ends with a known service's name ("松果创作助手" after 松果, "砚台AI作文"
     before AI作文), and that service: the longer name is another service, which the catalog did not link, so it
@@ -254,6 +267,10 @@ def extended_name(text: str, masked: str, links: Sequence[NameLink]) -> tuple[st
             and not _NOT_A_NAME.search(head)
         ):
             return head + text[link.start : link.end], link
+        # Or right after words that ask whether the lists hold it: "清单里有枫屿旅行助手吗" asks about 枫屿旅行助手.
+        asked = _HOLDS_BEFORE.search(masked[: link.start])
+        if asked and not _PLACE.search(asked.group(1)) and not _NOT_A_NAME.search(asked.group(1)):
+            return asked.group(1) + text[link.start : link.end], link
         run = _CJK_RUN.match(masked, link.end)
         if run is None or len(run.group(0)) < 2 or _AFTER_NAME.match(run.group(0)):
             continue

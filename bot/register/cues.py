@@ -91,6 +91,8 @@ CANCELLED = _re(r"\bcancel(?:l)?(?:ed|ations?)\b|\brevoked\b|\bderegistered\b|\b
 RENAMED_OLD = _re(
     r"\bcalled\s+before\b|\bname\s+before\b|\bbefore\s+the\s+(?:name\s+)?change\b|\bbefore\s+(?:it\s+was\s+|its\s+name\s+(?:was\s+)?|the\s+name\s+)?(?:renamed|changed)"
     r"|\b(?:previous|former|old|earlier|original|prior)\s+(?:company\s+)?names?\b|\bformerly\b|\buse(?:d)?\s+to\s+be\s+(?:called|named|known\s+as)\b"
+    r"|\b(?:used\s+to\s+(?:have|go\s+by|carry)|once\s+(?:ha(?:ve|d)|go\s+by|went\s+by|carr(?:y|ied)))\s+(?:an?\s+)?(?:other|different|another)\s+name\b"
+    r"|\bwent\s+by\s+(?:an?\s+)?(?:other|different|another)\s+name\b|\bname\s+(?:it\s+)?(?:had|used|went\s+by)\s+before\b|\b(?:go|went)\s+by\s+before\b"
     r"|以前叫|之前叫|原来叫|过去叫|曾经叫|原名|曾用名|旧名|更名前|改名前|(?:以前|之前|原来|过去)的(?:主体)?名(?:字|称)"
 )
 RENAMED_NEW = _re(

@@ -41,6 +41,12 @@ _PROVINCE_PATTERNS = [
 _CITY_PATTERNS = [(c, re.compile(city_pattern(c), re.IGNORECASE)) for c in CITIES]
 
 
+# "registered in the register" says where a row is, not that it is a registration (登记).
+_ON_THE_REGISTER = re.compile(
+    r"\bregistered\s+(?:in|on|with)\s+(?:the\s+|china's\s+)?(?:cac's\s+)?(?:\w+\s+){0,3}?(?:register|registry)\b"
+)
+
+
 def read_filters(masked: str, low: str, catalog: NameCatalog, named: bool, notes: list[str]) -> dict:
     """Series, category, kind, province, dates, period, batch and cancelled, as the words give them."""
     category = next((name for name, pattern in w.CATEGORIES if pattern.search(low)), "")
@@ -58,7 +64,7 @@ def read_filters(masked: str, low: str, catalog: NameCatalog, named: bool, notes
         notes.append("'approved' read as filed or registered")
     elif w.KIND_REGISTRATION.search(low) and w.KIND_FILING.search(low):
         pass
-    elif w.KIND_REGISTRATION.search(low) and not re.search(r"\bregistry\b|\bthe\s+register\b", low):
+    elif w.KIND_REGISTRATION.search(_ON_THE_REGISTER.sub(" ", low)):
         kind = "registration"
     elif w.KIND_FILING.search(low):
         kind = "filing"
