@@ -124,7 +124,7 @@ class RegisterAnswerer:
         as_of = self._as_of(query)
         if query.unknown_name and not query.entities:
             return self._not_in_register(query, as_of, language)
-        rows = self._find(query)
+        rows = self.store.find(query)
         if not rows and query.entities and (query.series or query.series_in):
             # A name asked about under the wrong series ("the algorithm filing of a deep-synthesis algorithm"):
             # its rows in any series answer a lookup better than "none", and the answer says which series
@@ -132,7 +132,7 @@ class RegisterAnswerer:
             # has X filed?") is answered for that series: none, and where X's rows are instead.
             asked = query.series or "+".join(query.series_in)
             widened = replace(query, series=None, series_in=(), notes=(*query.notes, f"series widened from {asked}"))
-            elsewhere = self._find(widened)
+            elsewhere = self.store.find(widened)
             if _series_named_outright(query) and query.intent in ("count", "list"):
                 text = self._text(query, [], as_of, language) + elsewhere_note(query, elsewhere, language)
                 return self._answer(text, query, [], as_of, language)
@@ -191,10 +191,6 @@ class RegisterAnswerer:
             self._filers_cache = frozenset(row.company for row in getattr(catalog, "rows", ()))
             self._filers_of = catalog
         return self._filers_cache
-
-    def _find(self, query: RegisterQuery) -> list[RegisterRow]:
-        """The rows a query selects (the store reads every filter, a year's lists and several series too)."""
-        return self.store.find(query)
 
     # -- wording ---------------------------------------------------------------------------
 

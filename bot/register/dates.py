@@ -71,16 +71,18 @@ _FORMS: tuple[tuple[Grain, str], ...] = (
 )
 _PATTERNS = [(grain, re.compile(form, re.IGNORECASE)) for grain, form in _FORMS]
 _ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "first": 1, "second": 2, "third": 3, "fourth": 4, "上": 1, "下": 2}
-# A year named from today: "this year", "去年" (last year), "前年" (the year before).
-_RELATIVE_YEARS = (
-    (0, re.compile(r"\bthis\s+year\b|今年|本年度?", re.IGNORECASE)),
-    (1, re.compile(r"\blast\s+year\b|\bthe\s+previous\s+year\b|去年|上一年", re.IGNORECASE)),
-    (2, re.compile(r"\bthe\s+year\s+before\s+last\b|前年", re.IGNORECASE)),
-)
-# A month named from today: "this month", "上个月" (last month).
-_RELATIVE_MONTHS = (
-    (0, re.compile(r"\bthis\s+month\b|本月|这个月|这月", re.IGNORECASE)),
-    (1, re.compile(r"\b(?:last|previous)\s+month\b(?!\s+of\b)|\bthe\s+month\s+before\b|上个月|上月", re.IGNORECASE)),
+# A year or month named from today, and how many back: "this year", "去年" (last year), "前年" (the year
+# before), "this month", "上个月" (last month).
+_RELATIVE: tuple[tuple[Grain, int, re.Pattern[str]], ...] = (
+    ("year", 0, re.compile(r"\bthis\s+year\b|今年|本年度?", re.IGNORECASE)),
+    ("year", 1, re.compile(r"\blast\s+year\b|\bthe\s+previous\s+year\b|去年|上一年", re.IGNORECASE)),
+    ("year", 2, re.compile(r"\bthe\s+year\s+before\s+last\b|前年", re.IGNORECASE)),
+    ("month", 0, re.compile(r"\bthis\s+month\b|本月|这个月|这月", re.IGNORECASE)),
+    (
+        "month",
+        1,
+        re.compile(r"\b(?:last|previous)\s+month\b(?!\s+of\b)|\bthe\s+month\s+before\b|上个月|上月", re.IGNORECASE),
+    ),
 )
 
 # Words before (English) or after (Chinese) a date that turn it into an open range.
@@ -162,21 +164,22 @@ def find_dates(text: str, today: dt.date | None = None) -> list[DateMention]:
             if mention:
                 found.append(mention)
                 taken.append((m.start(), m.end()))
-    for back, pattern in _RELATIVE_YEARS:
+    for grain, back, pattern in _RELATIVE:
         for m in pattern.finditer(text):
             if not any(a < m.end() and m.start() < b for a, b in taken):
-                year = (today or dt.date.today()).year - back
-                lo, hi = year * 10000 + 101, year * 10000 + 1231
-                found.append(DateMention(m.start(), m.end(), lo, hi, "year", m.group(0)))
-    for back, pattern in _RELATIVE_MONTHS:
-        for m in pattern.finditer(text):
-            if not any(a < m.end() and m.start() < b for a, b in taken):
-                day = today or dt.date.today()
-                year, month = divmod(day.year * 12 + day.month - 1 - back, 12)
-                last = calendar.monthrange(year, month + 1)[1]
-                lo, hi = year * 10000 + (month + 1) * 100 + 1, year * 10000 + (month + 1) * 100 + last
-                found.append(DateMention(m.start(), m.end(), lo, hi, "month", m.group(0)))
+                lo, hi = _counted_back(today or dt.date.today(), grain, back)
+                found.append(DateMention(m.start(), m.end(), lo, hi, grain, m.group(0)))
     return sorted(found, key=lambda d: d.start)
+
+
+def _counted_back(today: dt.date, grain: Grain, back: int) -> tuple[int, int]:
+    """The inclusive range of the year or month `back` years or months before today's."""
+    if grain == "year":
+        year = today.year - back
+        return year * 10000 + 101, year * 10000 + 1231
+    year, month0 = divmod(today.year * 12 + today.month - 1 - back, 12)
+    first = year * 10000 + (month0 + 1) * 100
+    return first + 1, first + calendar.monthrange(year, month0 + 1)[1]
 
 
 def _mention(grain: Grain, m: re.Match[str]) -> DateMention | None:

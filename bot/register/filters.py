@@ -77,7 +77,7 @@ def read_filters(masked: str, low: str, catalog: NameCatalog, named: bool, notes
             notes.append("more than one province named; the first is used")
     elif city := next((c for c, pattern in _CITY_PATTERNS if pattern.search(masked)), None):
         province = city.province
-        notes.append(f"city {city.short} {city.english} read as its province")
+        notes.append(f"city {city.short} read as its province")
 
     mentions = find_dates(masked)
     period = None

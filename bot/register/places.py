@@ -83,6 +83,11 @@ CITIES: tuple[City, ...] = tuple(
 )  # fmt: skip
 
 
+def city_named(short: str) -> City | None:
+    """The city whose short Chinese name is `short`, or None."""
+    return next((city for city in CITIES if city.short == short), None)
+
+
 def city_pattern(city: City) -> str:
     """A regex for a city named as a place, not as the start of a name: "深圳的", "深圳有多少", "Shenzhen", never
     the 南京 of 南京大学."""

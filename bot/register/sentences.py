@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from bot.register.places import english_province
+from bot.register.places import city_named, english_province
 from bot.register.query import RegisterQuery
 from bot.register.records import RegisterRow, normalize_number
 from bot.register.words import describe, say_date, say_kind, say_period, thousands
@@ -76,7 +76,9 @@ def city_note(query: RegisterQuery, language: Language) -> str:
     note = next((note for note in query.notes if note.startswith("city ")), None)
     if note is None or query.province is None:
         return ""
-    _, short, english = note.removesuffix(" read as its province").split(" ", 2)
+    short = note.removeprefix("city ").removesuffix(" read as its province")
+    city = city_named(short)
+    english = city.english if city else short
     if language == "zh":
         return f"清单只记省份，不记城市：{short}属{query.province}，以下是{query.province}的全部记录。"
     return (
